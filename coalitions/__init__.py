@@ -1,0 +1,48 @@
+"""``coalitions``: seat, quota and coalition calculations for fragmented parliaments.
+
+>>> import coalitions as co
+>>> iraq = co.load_scenario("iraq-2025")
+>>> iraq.size, iraq.quota("majority"), iraq.quota("two-thirds")
+(329, 165, 220)
+"""
+
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
+from .errors import (
+    CoalitionsError,
+    QuotaError,
+    ScenarioError,
+    UnknownPartyError,
+    UnknownScenarioError,
+    ValidationError,
+)
+from .model import Alternative, Bloc, Faction, Legislature, Party, Source
+from .rules import quota
+from .scenarios import list_scenarios, load_scenario, read_scenario, write_scenario
+
+try:
+    __version__ = _version("parliament-coalitions")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    from ._version import __version__
+
+__all__ = [
+    "Alternative",
+    "Bloc",
+    "CoalitionsError",
+    "Faction",
+    "Legislature",
+    "Party",
+    "QuotaError",
+    "ScenarioError",
+    "Source",
+    "UnknownPartyError",
+    "UnknownScenarioError",
+    "ValidationError",
+    "__version__",
+    "list_scenarios",
+    "load_scenario",
+    "quota",
+    "read_scenario",
+    "write_scenario",
+]

@@ -1,0 +1,200 @@
+"""Rendering: records for JSON and CSV, and text tables (tabulate) for people.
+
+Every result type is turned into *records* (lists of dicts keyed by column) here, and
+records are rendered to text in one place, :func:`render`, for the command line and the
+notebook alike. Nothing here changes a value; floats appear only in the rendered text.
+
+>>> import coalitions as co
+>>> print(render(seat_records(co.load_scenario("kurdistan-2024"))[:2],
+...              columns=("key", "seats", "share"), fmt="markdown"))
+| key   |   seats | share   |
+|:------|--------:|:--------|
+| kdp   |      39 | 39.00%  |
+| puk   |      23 | 23.00%  |
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any, Final
+
+from tabulate import tabulate, tabulate_formats
+
+from .model import Legislature
+
+__all__ = [
+    "FORMATS",
+    "bloc_records",
+    "percent",
+    "render",
+    "seat_records",
+    "seat_table",
+    "show",
+    "summary",
+    "to_json",
+]
+
+#: Output formats of the command line: ``table`` (plain text), ``markdown``, ``csv``,
+#: ``json``; any other tabulate format name is accepted by :func:`render` too.
+FORMATS: Final = ("table", "markdown", "csv", "json")
+
+_TABLEFMT: Final = {"table": "simple", "markdown": "github"}
+
+
+def percent(value: Fraction, places: int = 2) -> str:
+    """A share as a percentage, rounded exactly (half to even).
+
+    >>> percent(Fraction(46, 329)), percent(Fraction(1, 8), 1)
+    ('13.98%', '12.5%')
+    """
+    scaled = round(value * 100, places)
+    return f"{float(scaled):.{places}f}%"
+
+
+def seat_records(leg: Legislature) -> list[dict[str, Any]]:
+    """One record a party: key, name, seats, share (of the size), tags, bloc."""
+    bloc_of = {m: b.key for b in leg.blocs for m in b.members}
+    return [
+        {
+            "key": p.key,
+            "name": p.name,
+            "seats": p.seats,
+            "share": Fraction(p.seats, leg.size),
+            "tags": sorted(p.tags),
+            "bloc": bloc_of.get(p.key),
+        }
+        for p in leg.parties
+    ]
+
+
+def bloc_records(leg: Legislature) -> list[dict[str, Any]]:
+    """One record a bloc: key, name, members, seats, share."""
+    return [
+        {
+            "key": b.key,
+            "name": b.name,
+            "members": list(b.members),
+            "seats": leg.seats_of(b.members),
+            "share": Fraction(leg.seats_of(b.members), leg.size),
+        }
+        for b in leg.blocs
+    ]
+
+
+def summary(leg: Legislature) -> dict[str, Any]:
+    """The chamber's figures: name, date, size, seated, vacant and the usual quotas."""
+    return {
+        "name": leg.name,
+        "as_of": leg.as_of,
+        "size": leg.size,
+        "seated": leg.seated,
+        "vacant": leg.vacant,
+        "quotas": {rule: leg.quota(rule) for rule in ("majority", "two-thirds")},
+    }
+
+
+def _cell(value: Any, fmt: str) -> Any:
+    if isinstance(value, Fraction):
+        return percent(value) if fmt not in ("csv",) else str(value)
+    if isinstance(value, list | tuple | frozenset):
+        return " ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_jsonable(v) for v in value)
+    return value
+
+
+def to_json(value: Any) -> str:
+    """JSON text; exact numbers (``Fraction``) are written as ``"p/q"`` strings."""
+    return json.dumps(_jsonable(value), ensure_ascii=False, indent=2)
+
+
+def render(
+    records: Sequence[Mapping[str, Any]],
+    *,
+    columns: Sequence[str] | None = None,
+    fmt: str = "table",
+) -> str:
+    """Render records as ``table``, ``markdown``, ``csv``, ``json`` or any tabulate format."""
+    if columns is None:
+        columns = list(records[0]) if records else []
+    rows = [{c: r.get(c) for c in columns} for r in records]
+    if fmt == "json":
+        return to_json(rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([_cell(r[c], "csv") for c in columns] for r in rows)
+        return buffer.getvalue().rstrip("\n")
+    tablefmt = _TABLEFMT.get(fmt, fmt)
+    if tablefmt not in tabulate_formats:
+        raise ValueError(
+            f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)} "
+            f"or a tabulate format ({', '.join(sorted(tabulate_formats))})"
+        )
+    body = [[_cell(r[c], fmt) for c in columns] for r in rows]
+    numeric = [
+        bool(rows) and all(isinstance(r[c], int | Fraction) or r[c] is None for r in rows)
+        for c in columns
+    ]
+    colalign = ["right" if n else "left" for n in numeric]
+    return str(tabulate(body, headers=list(columns), tablefmt=tablefmt, colalign=colalign))
+
+
+def seat_table(leg: Legislature, tablefmt: str = "table") -> str:
+    """The party table of a legislature in any format :func:`render` knows."""
+    return render(
+        seat_records(leg), columns=("key", "name", "seats", "share", "tags", "bloc"), fmt=tablefmt
+    )
+
+
+def show(leg: Legislature, fmt: str = "table") -> str:
+    """Everything ``coalitions show`` prints: figures, the party table and the blocs.
+
+    ``csv`` gives the party table alone; ``json`` one object with every part.
+    """
+    head = summary(leg)
+    parties = seat_records(leg)
+    blocs = bloc_records(leg)
+    if fmt == "json":
+        return to_json({**head, "parties": parties, "blocs": blocs})
+    if fmt == "csv":
+        return seat_table(leg, "csv")
+    heading = "## " if fmt == "markdown" else ""
+    quotas = head["quotas"]
+    lines = [
+        f"{heading}{leg.name}",
+        "",
+        f"size {leg.size} · seated {leg.seated} · vacant {leg.vacant} · "
+        f"majority {quotas['majority']} · two-thirds {quotas['two-thirds']}"
+        + (f" · as of {leg.as_of.isoformat()}" if leg.as_of else ""),
+        "",
+        seat_table(leg, fmt),
+    ]
+    if blocs:
+        lines += [
+            "",
+            f"{heading}Blocs" if heading else "Blocs:",
+            "",
+            render(blocs, columns=("key", "name", "seats", "share", "members"), fmt=fmt),
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,148 @@
+"""Scenarios: the built-in chambers and scenario files (TOML or JSON).
+
+>>> list_scenarios()
+('iraq-2021', 'iraq-2025', 'kurdistan-2024')
+>>> load_scenario("kurdistan-2024")["kdp"].seats
+39
+
+Files are read with the standard library's safe parsers only (``tomllib``, ``json``);
+a bad file raises :class:`~coalitions.errors.ScenarioError` naming the file and every
+problem with its field path.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import os
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import tomli_w
+
+from ..errors import ScenarioError, UnknownScenarioError, ValidationError
+from ..model import Legislature
+from .format import legislature_from_dict, legislature_to_dict
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "describe_scenarios",
+    "dumps_scenario",
+    "list_scenarios",
+    "load_scenario",
+    "loads_scenario",
+    "open_scenario",
+    "read_scenario",
+    "write_scenario",
+]
+
+#: Files larger than this are refused before they are parsed (4 MiB).
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+
+_DATA = "data"
+
+
+def list_scenarios() -> tuple[str, ...]:
+    """The names of the built-in scenarios, sorted."""
+    folder = resources.files(__package__).joinpath(_DATA)
+    return tuple(
+        sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml"))
+    )
+
+
+def describe_scenarios() -> dict[str, str]:
+    """Each built-in scenario's name with its one-line description."""
+    return {name: load_scenario(name).description or "" for name in list_scenarios()}
+
+
+@functools.cache
+def load_scenario(name: str) -> Legislature:
+    """A built-in scenario by name (``"iraq-2025"``, ``"iraq-2021"``, ``"kurdistan-2024"``).
+
+    Raises :class:`~coalitions.errors.UnknownScenarioError` (a ``KeyError``) with close
+    matches for an unknown name.
+    """
+    names = list_scenarios()
+    key = name.strip().lower() if isinstance(name, str) else name
+    if key not in names:
+        raise UnknownScenarioError(name, names, where="the built-in scenarios")
+    data = resources.files(__package__).joinpath(_DATA, f"{key}.toml").read_bytes()
+    return loads_scenario(data.decode("utf-8"), source=f"built-in scenario {key!r}")
+
+
+def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
+    """A built-in scenario by name, or else a scenario file by path.
+
+    This is what the command line does with its ``SCENARIO`` argument.
+    """
+    if isinstance(spec, str) and spec.strip().lower() in list_scenarios():
+        return load_scenario(spec)
+    path = Path(spec)
+    if path.suffix.lower() in (".toml", ".json") or path.exists():
+        return read_scenario(path)
+    raise UnknownScenarioError(
+        str(spec), list_scenarios(), where="the built-in scenarios, and no such .toml or .json file"
+    )
+
+
+def read_scenario(path: str | os.PathLike[str]) -> Legislature:
+    """Read a scenario file (``.json`` as JSON, anything else as TOML)."""
+    path = Path(path)
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                where, [("", f"is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes")]
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(where, [("", "no such file")]) from None
+    except IsADirectoryError:
+        raise ScenarioError(where, [("", "is a folder, not a file")]) from None
+    except OSError as err:
+        raise ScenarioError(where, [("", f"cannot be read ({err.strerror})")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ScenarioError(
+            where, [("", f"is not UTF-8 text (byte {err.start}: {raw[err.start:err.start + 1]!r})")]
+        ) from None
+    return loads_scenario(text, source=where, json_format=path.suffix.lower() == ".json")
+
+
+def loads_scenario(text: str, *, source: str = "<string>", json_format: bool = False) -> Legislature:
+    """Parse a scenario from text (TOML by default, JSON with ``json_format=True``)."""
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ScenarioError(source, [("", f"is over the limit of {MAX_FILE_BYTES} bytes")])
+    try:
+        data: Any = json.loads(text) if json_format else tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ScenarioError(source, [("", f"is not valid TOML: {err}")]) from None
+    except json.JSONDecodeError as err:
+        raise ScenarioError(source, [("", f"is not valid JSON: {err}")]) from None
+    try:
+        return legislature_from_dict(data)
+    except ValidationError as err:
+        raise ScenarioError(source, err.problems) from None
+
+
+def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:
+    """The scenario as TOML text (or JSON), such that :func:`loads_scenario` gives it back."""
+    data = legislature_to_dict(leg)
+    if json_format:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if "as_of" in data["chamber"]:
+        data["chamber"]["as_of"] = _dt.date.fromisoformat(data["chamber"]["as_of"])
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def write_scenario(leg: Legislature, path: str | os.PathLike[str]) -> None:
+    """Write a scenario file (JSON for a ``.json`` path, TOML otherwise); lossless."""
+    path = Path(path)
+    path.write_text(
+        dumps_scenario(leg, json_format=path.suffix.lower() == ".json"), encoding="utf-8"
+    )
