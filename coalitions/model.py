@@ -20,6 +20,7 @@ coalitions.errors.ValidationError: 'seats' must be >= 0 (got -3) for party 'kdp'
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -71,7 +72,7 @@ def to_fraction(value: object) -> Fraction:
     if isinstance(value, Fraction | int):
         return Fraction(value)
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError("not a finite number")
         return Fraction(repr(value))
     if isinstance(value, Decimal):
@@ -139,8 +140,10 @@ def _check_key(problems: list[Problem], field: str, value: object, ctx: str) -> 
         problems.append(
             (
                 field,
-                "must be a lowercase slug of letters, digits, '-', '_' or '.' "
-                f"(got {value!r}){ctx}",
+                (
+                    "must be a lowercase slug of letters, digits, '-', '_' or '.' "
+                    f"(got {value!r}){ctx}"
+                ),
             )
         )
 
@@ -179,9 +182,7 @@ def _check_fraction(problems: list[Problem], field: str, value: object, ctx: str
         problems.append((field, f"must be a number (got {type(value).__name__} {value!r}){ctx}"))
 
 
-def _check_objects(
-    problems: list[Problem], field: str, value: object, cls: type, ctx: str
-) -> bool:
+def _check_objects(problems: list[Problem], field: str, value: object, cls: type, ctx: str) -> bool:
     if not isinstance(value, tuple):
         problems.append(
             (field, f"must be a list of {cls.__name__} (got {type(value).__name__}){ctx}")
@@ -319,9 +320,7 @@ class Party:
             _check_int(problems, "votes", self.votes, ctx, 0)
         _check_fraction(problems, "vote_share", self.vote_share, ctx)
         if isinstance(self.vote_share, Fraction) and not 0 <= self.vote_share <= 1:
-            problems.append(
-                ("vote_share", f"must be between 0 and 1 (got {self.vote_share}){ctx}")
-            )
+            problems.append(("vote_share", f"must be between 0 and 1 (got {self.vote_share}){ctx}"))
         _check_strings(problems, "sources", self.sources, ctx, _SOURCE_KEY, "source key")
         if _check_objects(problems, "factions", self.factions, Faction, ctx):
             keys = [f.key for f in self.factions]
@@ -511,8 +510,9 @@ def _legislature_problems(
     size_ok = _check_int(problems, "size", leg.size, "", 1)
     _check_text(problems, "description", leg.description, "")
     _check_text(problems, "notes", leg.notes, "")
-    if leg.as_of is not None and not isinstance(leg.as_of, _dt.date):
-        problems.append(("as_of", f"must be a date such as 2025-11-17 (got {leg.as_of!r})"))
+    as_of: object = leg.as_of
+    if as_of is not None and not isinstance(as_of, _dt.date):
+        problems.append(("as_of", f"must be a date such as 2025-11-17 (got {as_of!r})"))
     source_keys: set[str] = set()
     if _check_objects(problems, "sources", leg.sources, Source, ""):
         for i, src in enumerate(leg.sources):
@@ -525,16 +525,20 @@ def _legislature_problems(
         for i, party in enumerate(leg.parties):
             if party.key in party_keys:
                 problems.append(
-                    (f"parties[{i}].key", f"repeats the key {party.key!r} of parties"
-                     f"[{party_keys[party.key]}]")
+                    (
+                        f"parties[{i}].key",
+                        (f"repeats the key {party.key!r} of parties[{party_keys[party.key]}]"),
+                    )
                 )
             else:
                 party_keys[party.key] = i
             for j, faction in enumerate(party.factions):
                 if faction.key in faction_keys:
                     problems.append(
-                        (f"parties[{i}].factions[{j}].key",
-                         f"repeats the faction key {faction.key!r}")
+                        (
+                            f"parties[{i}].factions[{j}].key",
+                            f"repeats the faction key {faction.key!r}",
+                        )
                     )
                 faction_keys.add(faction.key)
         seated = sum(p.seats for p in leg.parties)
@@ -556,8 +560,10 @@ def _legislature_problems(
                 for s in cited:
                     if s not in source_keys:
                         problems.append(
-                            (f"parties[{i}].sources",
-                             f"cites {s!r}, which is not among the legislature's sources")
+                            (
+                                f"parties[{i}].sources",
+                                f"cites {s!r}, which is not among the legislature's sources",
+                            )
                         )
     known = set(party_keys) | set(also_known)
     if _check_objects(problems, "blocs", leg.blocs, Bloc, ""):
@@ -574,13 +580,17 @@ def _legislature_problems(
             for member in bloc.members:
                 if member not in known:
                     problems.append(
-                        (f"blocs[{i}].members",
-                         f"names {member!r}, which is not a party of this legislature")
+                        (
+                            f"blocs[{i}].members",
+                            f"names {member!r}, which is not a party of this legislature",
+                        )
                     )
                 elif member in owner:
                     problems.append(
-                        (f"blocs[{i}].members",
-                         f"names {member!r}, already a member of bloc {owner[member]!r}")
+                        (
+                            f"blocs[{i}].members",
+                            f"names {member!r}, already a member of bloc {owner[member]!r}",
+                        )
                     )
                 else:
                     owner[member] = bloc.key
@@ -588,7 +598,9 @@ def _legislature_problems(
                 for s in bloc.sources:
                     if s not in source_keys:
                         problems.append(
-                            (f"blocs[{i}].sources",
-                             f"cites {s!r}, which is not among the legislature's sources")
+                            (
+                                f"blocs[{i}].sources",
+                                f"cites {s!r}, which is not among the legislature's sources",
+                            )
                         )
     return problems

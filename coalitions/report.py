@@ -7,10 +7,10 @@ notebook alike. Nothing here changes a value; floats appear only in the rendered
 >>> import coalitions as co
 >>> print(render(seat_records(co.load_scenario("kurdistan-2024"))[:2],
 ...              columns=("key", "seats", "share"), fmt="markdown"))
-| key   |   seats | share   |
-|:------|--------:|:--------|
-| kdp   |      39 | 39.00%  |
-| puk   |      23 | 23.00%  |
+| key   |   seats |   share |
+|-------|---------|---------|
+| kdp   |      39 |  39.00% |
+| puk   |      23 |  23.00% |
 """
 
 from __future__ import annotations

@@ -218,7 +218,9 @@ def _legislature(
     vacancies: bool,
 ) -> Legislature:
     members = draw(
-        st.lists(party_strategy, min_size=min_parties, max_size=max_parties, unique_by=lambda p: p.key)
+        st.lists(
+            party_strategy, min_size=min_parties, max_size=max_parties, unique_by=lambda p: p.key
+        )
     )
     seated = sum(p.seats for p in members)
     low = max(min_size, seated, 1)
@@ -295,8 +297,7 @@ def legislatures(
 
 
 def register_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (done by the entry point)."""
-    st.register_type_strategy(Legislature, legislatures())
-    st.register_type_strategy(Party, parties())
-    st.register_type_strategy(Faction, factions())
-    st.register_type_strategy(Bloc, blocs())
+    """Register the strategies for ``st.from_type`` (the entry point already does)."""
+    from ._hypothesis_hook import _hypothesis_setup_hook
+
+    _hypothesis_setup_hook()

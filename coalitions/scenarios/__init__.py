@@ -23,8 +23,9 @@ from typing import Any, Final
 
 import tomli_w
 
-from ..errors import ScenarioError, UnknownScenarioError, ValidationError
-from ..model import Legislature
+from coalitions.errors import ScenarioError, UnknownScenarioError, ValidationError
+from coalitions.model import Legislature
+
 from .format import legislature_from_dict, legislature_to_dict
 
 __all__ = [
@@ -109,12 +110,15 @@ def read_scenario(path: str | os.PathLike[str]) -> Legislature:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ScenarioError(
-            where, [("", f"is not UTF-8 text (byte {err.start}: {raw[err.start:err.start + 1]!r})")]
+            where,
+            [("", f"is not UTF-8 text (byte {err.start}: {raw[err.start : err.start + 1]!r})")],
         ) from None
     return loads_scenario(text, source=where, json_format=path.suffix.lower() == ".json")
 
 
-def loads_scenario(text: str, *, source: str = "<string>", json_format: bool = False) -> Legislature:
+def loads_scenario(
+    text: str, *, source: str = "<string>", json_format: bool = False
+) -> Legislature:
     """Parse a scenario from text (TOML by default, JSON with ``json_format=True``)."""
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ScenarioError(source, [("", f"is over the limit of {MAX_FILE_BYTES} bytes")])

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, Final, TypeVar
 
 import attrs
 
-from ..errors import Problem, ValidationError
-from ..model import (
+from coalitions.errors import Problem, ValidationError
+from coalitions.model import (
     Alternative,
     Bloc,
     Faction,
@@ -48,7 +49,8 @@ _CHAMBER_FIELDS: Final = {
 
 
 def _fields(cls: type, *, skip: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    required, optional = [], []
+    required: list[str] = []
+    optional: list[str] = []
     for a in attrs.fields(cls):
         if not a.init or a.name in skip:
             continue
@@ -84,7 +86,7 @@ def _plain(obj: Any, order: tuple[str, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in order:
         value = getattr(obj, name)
-        if value is None or value == () or value == frozenset():
+        if value is None or value in ((), frozenset()):
             continue
         if isinstance(value, frozenset):
             value = sorted(value)
@@ -105,8 +107,20 @@ _ORDER: Final[dict[type, tuple[str, ...]]] = {
     Alternative: ("seats", "sources", "note"),
     Faction: ("key", "name", "seats", "tags", "sources", "notes"),
     Party: (
-        "key", "name", "seats", "votes", "vote_share", "tags", "native_name", "leader",
-        "colour", "position", "sources", "notes", "factions", "alternatives",
+        "key",
+        "name",
+        "seats",
+        "votes",
+        "vote_share",
+        "tags",
+        "native_name",
+        "leader",
+        "colour",
+        "position",
+        "sources",
+        "notes",
+        "factions",
+        "alternatives",
     ),
     Bloc: ("key", "name", "members", "tags", "sources", "notes"),
 }
@@ -152,7 +166,9 @@ def _table(
         if name not in allowed:
             close = difflib.get_close_matches(str(name), allowed, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
-            problems.append((f"{path}.{name}" if path else str(name), f"is not a known field{hint}"))
+            problems.append(
+                (f"{path}.{name}" if path else str(name), f"is not a known field{hint}")
+            )
     for name in required:
         if name not in raw:
             problems.append((f"{path}.{name}" if path else name, "is required but missing"))
@@ -196,7 +212,10 @@ def _build_one(
 
 
 def _build_items(problems: list[Problem], raw: object, path: str, cls: type[_T]) -> list[_T]:
-    built = (_build_one(problems, item, f"{path}[{i}]", cls) for i, item in enumerate(_list(problems, raw, path)))
+    built = (
+        _build_one(problems, item, f"{path}[{i}]", cls)
+        for i, item in enumerate(_list(problems, raw, path))
+    )
     return [obj for obj in built if obj is not None]
 
 
@@ -210,13 +229,18 @@ def legislature_from_dict(data: Mapping[str, Any]) -> Legislature:
     version = chamber.pop("format", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         problems.append(
-            ("chamber.format", f"must be {FORMAT_VERSION}, the only version so far (got {version!r})")
+            (
+                "chamber.format",
+                f"must be {FORMAT_VERSION}, the only version so far (got {version!r})",
+            )
         )
     if "as_of" in chamber and isinstance(chamber["as_of"], str):
         try:
             chamber["as_of"] = _dt.date.fromisoformat(chamber["as_of"])
         except ValueError:
-            problems.append(("chamber.as_of", f"must be a date such as 2025-11-17 (got {chamber['as_of']!r})"))
+            problems.append(
+                ("chamber.as_of", f"must be a date such as 2025-11-17 (got {chamber['as_of']!r})")
+            )
             del chamber["as_of"]
 
     sources = _build_items(problems, top.get("sources"), "sources", Source)
@@ -224,18 +248,22 @@ def legislature_from_dict(data: Mapping[str, Any]) -> Legislature:
     failed_keys: set[str] = set()
 
     def prepare_party(fields: dict[str, Any], where: str) -> None:
-        fields["factions"] = _build_items(problems, fields.get("factions"), f"{where}.factions", Faction)
+        fields["factions"] = _build_items(
+            problems, fields.get("factions"), f"{where}.factions", Faction
+        )
         fields["alternatives"] = _build_items(
             problems, fields.get("alternatives"), f"{where}.alternatives", Alternative
         )
 
     raw_parties = _list(problems, top["parties"], "parties")
     parties: list[Party] = []
+    party_rows: list[int] = []  # the file's index of each built party
     first_seen: dict[str, int] = {}
     for i, item in enumerate(raw_parties):
         party = _build_one(problems, item, f"parties[{i}]", Party, prepare_party)
         if party is not None:
             parties.append(party)
+            party_rows.append(i)
         raw_key = item.get("key") if isinstance(item, Mapping) else None
         if not isinstance(raw_key, str):
             continue
@@ -244,10 +272,26 @@ def legislature_from_dict(data: Mapping[str, Any]) -> Legislature:
         if raw_key in first_seen and (party is None or raw_key in failed_keys):
             # built parties report their duplicates themselves; here, those that failed
             problems.append(
-                (f"parties[{i}].key", f"repeats the key {raw_key!r} of parties[{first_seen[raw_key]}]")
+                (
+                    f"parties[{i}].key",
+                    f"repeats the key {raw_key!r} of parties[{first_seen[raw_key]}]",
+                )
             )
         first_seen.setdefault(raw_key, i)
-    blocs = _build_items(problems, top.get("blocs"), "blocs", Bloc)
+    blocs: list[Bloc] = []
+    bloc_rows: list[int] = []
+    for i, item in enumerate(_list(problems, top.get("blocs"), "blocs")):
+        bloc = _build_one(problems, item, f"blocs[{i}]", Bloc)
+        if bloc is not None:
+            blocs.append(bloc)
+            bloc_rows.append(i)
+    rows = {"parties": party_rows, "blocs": bloc_rows}
+
+    def file_path(path: str) -> str:
+        """A legislature-level path, renumbered to the rows of the file."""
+        if path in ("name", "size", "description", "as_of", "notes"):
+            return f"chamber.{path}"
+        return _ROW.sub(lambda m: f"{m[1]}[{rows[m[1]][int(m[2])]}]", path)
 
     name = chamber.get("name", "")
     size = chamber.get("size", 1)
@@ -256,23 +300,25 @@ def legislature_from_dict(data: Mapping[str, Any]) -> Legislature:
         # Collect the chamber-wide problems too, without building an invalid object.
         probe = object.__new__(Legislature)
         for attr, value in {
-            "name": name, "size": size, "parties": tuple(parties), "blocs": tuple(blocs),
-            "description": fields.get("description"), "as_of": fields.get("as_of"),
-            "sources": tuple(sources), "notes": fields.get("notes"),
+            "name": name,
+            "size": size,
+            "parties": tuple(parties),
+            "blocs": tuple(blocs),
+            "description": fields.get("description"),
+            "as_of": fields.get("as_of"),
+            "sources": tuple(sources),
+            "notes": fields.get("notes"),
         }.items():
             object.__setattr__(probe, attr, value)
         for p, m in _legislature_problems(probe, also_known=frozenset(failed_keys)):
-            problems.append((_chamber_path(p), m))
+            problems.append((file_path(p), file_path(m)))
         raise ValidationError(problems)
     try:
         return Legislature(
             name=name, size=size, parties=parties, blocs=blocs, sources=sources, **fields
         )
     except ValidationError as err:
-        raise ValidationError([(_chamber_path(p), m) for p, m in err.problems]) from None
+        raise ValidationError([(file_path(p), file_path(m)) for p, m in err.problems]) from None
 
 
-def _chamber_path(path: str) -> str:
-    if path in ("name", "size", "description", "as_of", "notes"):
-        return f"chamber.{path}"
-    return path
+_ROW: Final = re.compile(r"\b(parties|blocs)\[(\d+)\]")

@@ -1,0 +1,110 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import coalitions as co
+
+
+def test_version(run_cli) -> None:
+    r = run_cli("--version")
+    assert r.returncode == 0
+    assert r.stdout.strip() == f"coalitions {co.__version__}"
+
+
+def test_no_command_prints_help_and_exits_2(run_cli) -> None:
+    r = run_cli()
+    assert r.returncode == 2
+    assert "scenarios" in r.stdout
+    assert "show" in r.stdout
+
+
+def test_scenarios(run_cli) -> None:
+    r = run_cli("scenarios")
+    assert r.returncode == 0
+    for name in co.list_scenarios():
+        assert name in r.stdout
+    assert "329-seat" in r.stdout
+
+
+def test_show_iraq(run_cli) -> None:
+    r = run_cli("show", "iraq-2025")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert "majority 165" in out
+    assert "two-thirds 220" in out
+    assert "size 329 · seated 329 · vacant 0" in out
+    assert "coordination-framework" in out
+    assert "Blocs" in out
+    assert "13.98%" in out  # RDC: 46 / 329
+
+
+def test_show_formats(run_cli) -> None:
+    md = run_cli("show", "kurdistan-2024", "--format", "markdown").stdout
+    assert md.startswith("## Kurdistan Region")
+    assert "|:---" in md or "|---" in md
+    data = json.loads(run_cli("show", "kurdistan-2024", "--format", "json").stdout)
+    assert data["size"] == 100
+    assert data["quotas"] == {"majority": 51, "two-thirds": 67}
+    assert data["parties"][0] == {
+        "key": "kdp",
+        "name": "Kurdistan Democratic Party",
+        "seats": 39,
+        "share": "39/100",
+        "tags": ["component:kurdish"],
+        "bloc": None,
+    }
+    csv_out = run_cli("show", "kurdistan-2024", "--format", "csv").stdout.splitlines()
+    assert csv_out[0] == "key,name,seats,share,tags,bloc"
+    assert csv_out[1] == "kdp,Kurdistan Democratic Party,39,39/100,component:kurdish,"
+
+
+def test_show_a_file(run_cli, tmp_path: Path, kurdistan: co.Legislature) -> None:
+    co.write_scenario(kurdistan, tmp_path / "mine.toml")
+    r = run_cli("show", str(tmp_path / "mine.toml"))
+    assert r.returncode == 0
+    assert "Kurdistan Region, Parliament (2024)" in r.stdout
+
+
+def test_validate_good_and_bad(run_cli, tmp_path: Path, kurdistan: co.Legislature) -> None:
+    co.write_scenario(kurdistan, tmp_path / "good.toml")
+    good = run_cli("validate", str(tmp_path / "good.toml"))
+    assert good.returncode == 0
+    assert "valid" in good.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[chamber]\nname = "X"\nsize = 5\n[[parties]]\nkey = "a"\nname = "A"\n'
+        'seats = -1\n[[parties]]\nkey = "b"\nname = "B"\nseats = 9\n',
+        encoding="utf-8",
+    )
+    r = run_cli("validate", str(bad))
+    assert r.returncode == 1
+    assert "2 problems" in r.stdout
+    assert "parties[0].seats: must be >= 0 (got -1) for party 'a'" in r.stdout
+    assert "parties: hold 9 seats, more than the chamber's size 5" in r.stdout
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+def test_bad_input_exits_2_with_one_line(run_cli, tmp_path: Path) -> None:
+    r = run_cli("show", "irak-2025")
+    assert r.returncode == 2
+    assert r.stderr.startswith("coalitions: error: unknown scenario 'irak-2025'")
+    assert "did you mean 'iraq-2025'" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = run_cli("show", str(tmp_path / "missing.toml"))
+    assert r.returncode == 2
+    assert "no such file" in r.stderr
+
+
+def test_bad_usage_exits_2(run_cli) -> None:
+    r = run_cli("show", "iraq-2025", "--format", "xml")
+    assert r.returncode == 2
+    assert "invalid choice" in r.stderr
+
+
+def test_help_has_examples(run_cli) -> None:
+    r = run_cli("show", "--help")
+    assert r.returncode == 0
+    assert "coalitions show iraq-2025" in r.stdout
