@@ -9,8 +9,10 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from .constraints import Constraints
 from .errors import (
     CoalitionsError,
+    ConstraintError,
     QuotaError,
     ScenarioError,
     UnknownPartyError,
@@ -20,6 +22,14 @@ from .errors import (
 from .model import Alternative, Bloc, Faction, Legislature, Party, Source
 from .rules import quota
 from .scenarios import list_scenarios, load_scenario, read_scenario, write_scenario
+from .search import (
+    Coalition,
+    CoalitionCheck,
+    check_coalition,
+    count_by_party,
+    count_coalitions,
+    find_coalitions,
+)
 
 try:
     __version__ = _version("parliament-coalitions")
@@ -29,7 +39,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "Alternative",
     "Bloc",
+    "Coalition",
+    "CoalitionCheck",
     "CoalitionsError",
+    "ConstraintError",
+    "Constraints",
     "Faction",
     "Legislature",
     "Party",
@@ -40,6 +54,10 @@ __all__ = [
     "UnknownScenarioError",
     "ValidationError",
     "__version__",
+    "check_coalition",
+    "count_by_party",
+    "count_coalitions",
+    "find_coalitions",
     "list_scenarios",
     "load_scenario",
     "quota",

@@ -11,11 +11,15 @@ added to :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, NamedTuple, TextIO
 
-from . import __version__, report
+from . import __version__, report, rules, search
+from .constraints import Constraints
 from .errors import CoalitionsError, ScenarioError
 from .model import Legislature
 from .scenarios import describe_scenarios, open_scenario, read_scenario
@@ -117,6 +121,278 @@ def _validate_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- constraints shared by find, check (and later power) ---
+
+
+def add_quota(parser: argparse.ArgumentParser) -> None:
+    """The ``--quota`` option: a rule name, a share (``3/5``, ``60%``) or a seat count."""
+    parser.add_argument(
+        "--quota",
+        "-q",
+        type=_rule,
+        default="majority",
+        help="majority (default), two-thirds, blocking-third, unanimity, a share such as "
+        "3/5 or 60%%, or a seat count",
+    )
+
+
+def _rule(text: str) -> rules.Rule:
+    try:
+        return rules.parse_rule(text)
+    except CoalitionsError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def add_constraints(parser: argparse.ArgumentParser) -> None:
+    """The red-line options, mapped one to one onto :class:`~coalitions.Constraints`."""
+    g = parser.add_argument_group("red lines")
+    g.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="leave out a party (or every member of a bloc); repeatable",
+    )
+    g.add_argument(
+        "--exclude-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="leave out lists tagged TAG (and factions tagged TAG); repeatable",
+    )
+    g.add_argument(
+        "--whole-lists",
+        action="store_true",
+        help="with --exclude-tag, leave out a whole list when a faction carries the tag",
+    )
+    g.add_argument(
+        "--require",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="a party (or bloc) every coalition must include; repeatable",
+    )
+    g.add_argument(
+        "--require-tag",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="at least one member must carry TAG; repeatable",
+    )
+    g.add_argument(
+        "--forbid",
+        action="append",
+        default=[],
+        metavar="A+B",
+        help="two parties that will not sit together; repeatable",
+    )
+    g.add_argument(
+        "--keep-together",
+        action="append",
+        default=[],
+        metavar="BLOC",
+        help="a bloc that joins whole or not at all; repeatable",
+    )
+    g.add_argument("--max-parties", type=int, metavar="N", help="at most N parties")
+    g.add_argument("--min-seats", type=int, metavar="N", help="at least N seats")
+    g.add_argument("--max-surplus", type=int, metavar="N", help="at most N seats above the quota")
+
+
+def constraints_from(args: argparse.Namespace) -> Constraints:
+    """The :class:`~coalitions.Constraints` named by the red-line options."""
+    return Constraints(
+        exclude=args.exclude,
+        exclude_tags=args.exclude_tag,
+        require=args.require,
+        require_tags=args.require_tag,
+        forbid=args.forbid,
+        keep_together=args.keep_together,
+        max_parties=args.max_parties,
+        min_seats=args.min_seats,
+        max_surplus=args.max_surplus,
+        whole_lists=args.whole_lists,
+    )
+
+
+# --- find ---
+
+_FIND_COLUMNS: Final = ("coalition", "seats", "surplus", "parties", "pivotal")
+
+
+def _find_args(parser: argparse.ArgumentParser) -> None:
+    add_scenario(parser)
+    add_quota(parser)
+    add_constraints(parser)
+    parser.add_argument(
+        "--count",
+        action="store_true",
+        help="print the exact number of coalitions instead of listing them",
+    )
+    parser.add_argument(
+        "--all",
+        dest="minimal",
+        action="store_false",
+        help="every viable coalition, not only minimal ones",
+    )
+    parser.add_argument(
+        "--order-by",
+        choices=("seats", "parties", "range", "none"),
+        default="none",
+        help="rank the results (default: stream unranked)",
+    )
+    parser.add_argument(
+        "--limit",
+        "-n",
+        type=int,
+        metavar="N",
+        help="stop after N results; 0 for all (default: 20, or all for jsonl)",
+    )
+    parser.add_argument(
+        "--connected",
+        action="store_true",
+        help="Axelrod's connected coalitions (needs party positions)",
+    )
+    parser.add_argument(
+        "--group", action="store_true", help="merge interchangeable lists (equal seats and tags)"
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        type=_rule,
+        metavar="RULE",
+        help="also report whether each coalition meets RULE; repeatable",
+    )
+    add_format(parser, (*report.FORMATS, "jsonl"))
+
+
+def _find_run(args: argparse.Namespace, out: TextIO) -> int:
+    leg = scenario_of(args)
+    constraints = constraints_from(args)
+    if args.count:
+        n = search.count_coalitions(
+            leg, args.quota, minimal=args.minimal, constraints=constraints, connected=args.connected
+        )
+        if args.format == "json":
+            emit(out, report.to_json({"count": n, "minimal": args.minimal}))
+        else:
+            emit(out, str(n))
+        return EXIT_OK
+    limit = args.limit
+    if limit is None and args.format != "jsonl":
+        limit = 20
+    elif limit == 0:
+        limit = None  # --limit 0: everything
+    results = search.find_coalitions(
+        leg,
+        args.quota,
+        minimal=args.minimal,
+        constraints=constraints,
+        order_by=args.order_by,
+        limit=limit,
+        connected=args.connected,
+        group_equivalent=args.group,
+        report_quotas=args.also,
+    )
+    columns = list(_FIND_COLUMNS)
+    if args.also:
+        columns.append("meets")
+    if args.group:
+        columns.append("stands_for")
+    if args.format == "jsonl":
+        return _stream_jsonl(results, out)
+    found: list[dict[str, object]] = []
+    with _progress() as tick:
+        try:
+            for c in results:
+                record = c.to_record()
+                record.setdefault("stands_for", 1)
+                found.append(record)
+                tick(len(found))
+        except KeyboardInterrupt:
+            sys.stderr.write(f"coalitions: interrupted after {len(found)} results\n")
+    if not found:
+        emit(out, "no coalition meets these conditions")
+        return EXIT_OK
+    emit(out, report.render(found, columns=columns, fmt=args.format))
+    return EXIT_OK
+
+
+def _stream_jsonl(results: Iterable[search.Coalition], out: TextIO) -> int:
+    n = 0
+    with _progress() as tick:
+        try:
+            for c in results:
+                out.write(json.dumps(report.jsonable(c.to_record()), ensure_ascii=False) + "\n")
+                n += 1
+                tick(n)
+        except KeyboardInterrupt:
+            sys.stderr.write(f"coalitions: interrupted after {n} results\n")
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int], None]]:
+    """Progress on stderr for listings that take over a second, if stderr is a terminal."""
+    start = time.monotonic()
+    shown = [False]
+    last = [start]
+
+    def tick(n: int) -> None:
+        if n % 1000 or not sys.stderr.isatty():
+            return
+        now = time.monotonic()
+        if now - start > 1 and now - last[0] > 0.5:
+            sys.stderr.write(f"\r{n:,} coalitions ...")
+            sys.stderr.flush()
+            shown[0] = True
+            last[0] = now
+
+    try:
+        yield tick
+    finally:
+        if shown[0]:
+            sys.stderr.write("\r\033[K")
+
+
+# --- check ---
+
+
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    add_scenario(parser)
+    parser.add_argument(
+        "coalition",
+        metavar="COALITION",
+        help="member keys joined by + (e.g. rdc+kdp+taqaddum); bloc keys allowed",
+    )
+    add_quota(parser)
+    add_constraints(parser)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        type=_rule,
+        metavar="RULE",
+        help="also report whether it meets RULE; repeatable",
+    )
+    add_format(parser, ("table", "json"))
+
+
+def _check_run(args: argparse.Namespace, out: TextIO) -> int:
+    check = search.check_coalition(
+        scenario_of(args),
+        args.coalition,
+        args.quota,
+        constraints=constraints_from(args),
+        report_quotas=args.also,
+    )
+    if args.format == "json":
+        emit(out, report.to_json(check.to_record()))
+    else:
+        emit(out, check.explain())
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "scenarios",
@@ -139,6 +415,28 @@ COMMANDS: list[Command] = [
         "example:\n  coalitions validate my-chamber.toml",
         _validate_args,
         _validate_run,
+    ),
+    Command(
+        "find",
+        "find, count or rank the coalitions that reach a quota under red lines",
+        "examples:\n"
+        "  coalitions find iraq-2025 --count\n"
+        "  coalitions find iraq-2025 --exclude-tag militia-affiliated \\\n"
+        "      --require-tag component:kurdish --require-tag component:sunni \\\n"
+        "      --order-by seats --limit 10\n"
+        "  coalitions find iraq-2025 --quota two-thirds --keep-together coordination-framework\n"
+        "  coalitions find kurdistan-2024 --format jsonl --limit 0   # stream everything",
+        _find_args,
+        _find_run,
+    ),
+    Command(
+        "check",
+        "explain whether a proposed coalition is viable, and who is needed",
+        "examples:\n"
+        "  coalitions check iraq-2025 rdc+kdp+taqaddum\n"
+        "  coalitions check iraq-2025 rdc+kdp+taqaddum --quota two-thirds --format json",
+        _check_args,
+        _check_run,
     ),
 ]
 

@@ -15,12 +15,14 @@ from collections.abc import Iterable, Sequence
 
 __all__ = [
     "CoalitionsError",
+    "ConstraintError",
     "Problem",
     "QuotaError",
     "ScenarioError",
     "UnknownPartyError",
     "UnknownScenarioError",
     "ValidationError",
+    "suggest",
 ]
 
 #: One problem found while validating: ``(path, message)``, where ``path`` is a
@@ -70,6 +72,10 @@ class ScenarioError(ValidationError):
         )
 
 
+class ConstraintError(CoalitionsError, ValueError):
+    """Constraints that contradict each other or the chamber (an empty answer is not one)."""
+
+
 class QuotaError(CoalitionsError, ValueError):
     """A quota rule that cannot be applied (unknown name, out of range, wrong type)."""
 
@@ -82,7 +88,7 @@ class _UnknownKeyError(CoalitionsError, KeyError):
     def __init__(self, key: str, known: Iterable[str], where: str = "") -> None:
         self.key = key
         self.known = tuple(sorted(known))
-        self.suggestions = tuple(difflib.get_close_matches(str(key).lower(), self.known, n=3))
+        self.suggestions = suggest(str(key).lower(), self.known)
         where_txt = f" in {where}" if where else ""
         msg = f"unknown {self.kind} {key!r}{where_txt}"
         if self.suggestions:
@@ -106,6 +112,22 @@ class UnknownScenarioError(_UnknownKeyError):
     """A built-in scenario name that does not exist."""
 
     kind = "scenario"
+
+
+def suggest(word: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """Close matches for a mistyped ``word``: names containing it first, then similar ones.
+
+    >>> suggest("militia", ["militia-affiliated", "component:shia"])
+    ('militia-affiliated',)
+    """
+    known = sorted(known)
+    containing = [k for k in known if word and word in k]
+    similar = difflib.get_close_matches(word, known, n=n)
+    out: list[str] = []
+    for k in containing + similar:
+        if k not in out:
+            out.append(k)
+    return tuple(out[:n])
 
 
 def _render_problem(path: str, msg: str) -> str:

@@ -30,6 +30,7 @@ from .model import Legislature
 __all__ = [
     "FORMATS",
     "bloc_records",
+    "jsonable",
     "percent",
     "render",
     "seat_records",
@@ -108,23 +109,24 @@ def _cell(value: Any, fmt: str) -> Any:
     return value
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """``value`` with exact numbers as ``"p/q"`` strings and dates as ISO text."""
     if isinstance(value, Fraction):
         return str(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if isinstance(value, frozenset | set):
-        return sorted(_jsonable(v) for v in value)
+        return sorted(jsonable(v) for v in value)
     return value
 
 
 def to_json(value: Any) -> str:
     """JSON text; exact numbers (``Fraction``) are written as ``"p/q"`` strings."""
-    return json.dumps(_jsonable(value), ensure_ascii=False, indent=2)
+    return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
 
 
 def render(

@@ -108,3 +108,70 @@ def test_help_has_examples(run_cli) -> None:
     r = run_cli("show", "--help")
     assert r.returncode == 0
     assert "coalitions show iraq-2025" in r.stdout
+
+
+# --- find and check ---
+
+
+def test_find_red_lines(run_cli) -> None:
+    r = run_cli(
+        "find",
+        "iraq-2025",
+        "--exclude-tag",
+        "militia-affiliated",
+        "--require-tag",
+        "component:kurdish",
+        "--require-tag",
+        "component:sunni",
+        "--order-by",
+        "seats",
+        "--limit",
+        "10",
+        "--format",
+        "json",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert len(rows) == 10
+    assert [row["seats"] for row in rows] == sorted(row["seats"] for row in rows)
+    assert all("sadiqoun" not in row["coalition"].split("+") for row in rows)
+
+
+def test_find_count(run_cli) -> None:
+    r = run_cli("find", "kurdistan-2024", "--count")
+    assert r.stdout.strip() == str(co.count_coalitions(co.load_scenario("kurdistan-2024")))
+
+
+def test_find_jsonl_streams_everything(run_cli) -> None:
+    r = run_cli("find", "kurdistan-2024", "--format", "jsonl")
+    lines = r.stdout.splitlines()
+    assert len(lines) == co.count_coalitions(co.load_scenario("kurdistan-2024"))
+    assert json.loads(lines[0])["coalition"] == "kdp+puk"
+
+
+def test_find_keys_in_any_case_and_typos(run_cli) -> None:
+    ok = run_cli("find", "kurdistan-2024", "--require", "KDP", "--max-parties", "2")
+    assert ok.returncode == 0 and "kdp+puk" in ok.stdout
+    bad = run_cli("find", "kurdistan-2024", "--require", "kpd")
+    assert bad.returncode == 2
+    assert "did you mean 'kdp'" in bad.stderr
+
+
+def test_find_nothing(run_cli) -> None:
+    r = run_cli("find", "kurdistan-2024", "--max-parties", "1")
+    assert r.returncode == 0
+    assert "no coalition meets these conditions" in r.stdout
+
+
+def test_check(run_cli) -> None:
+    r = run_cli("check", "iraq-2025", "rdc+kdp+taqaddum", "--quota", "two-thirds")
+    assert r.returncode == 0
+    assert "121 short of the 220 needed" in r.stdout
+    j = json.loads(run_cli("check", "kurdistan-2024", "kdp+puk+kiu", "-f", "json").stdout)
+    assert j["viable"] is True and j["superfluous"] == ["kiu"]
+
+
+def test_bad_quota_is_usage_error(run_cli) -> None:
+    r = run_cli("find", "iraq-2025", "--quota", "most")
+    assert r.returncode == 2
+    assert "unknown quota rule 'most'" in r.stderr

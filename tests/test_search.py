@@ -1,0 +1,345 @@
+"""Coalition search: the fast algorithms against a brute-force oracle, and known answers."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import coalitions as co
+from coalitions.strategies import legislatures
+
+from .oracle import Oracle
+
+SMALL = legislatures(max_parties=8, max_seats=15, min_size=1, max_size=120)
+
+
+@st.composite
+def questions(
+    draw: st.DrawFn, positions: bool = False
+) -> tuple[co.Legislature, object, co.Constraints]:
+    """A small chamber, a quota rule and a random set of constraints of every kind."""
+    leg = draw(legislatures(max_parties=8, max_seats=15, max_size=120, with_positions=positions))
+    keys = list(leg.keys)
+    tags = sorted(leg.tags)
+    blocs = [b.key for b in leg.blocs]
+    pick_keys = st.lists(st.sampled_from(keys), max_size=2, unique=True) if keys else st.just([])
+    pick_tags = st.lists(st.sampled_from(tags), max_size=2, unique=True) if tags else st.just([])
+    rule = draw(
+        st.sampled_from(["majority", "two-thirds", Fraction(1, 3)]) | st.integers(1, leg.size)
+    )
+    forbid = []
+    if len(keys) >= 2:
+        forbid = draw(
+            st.lists(
+                st.lists(st.sampled_from(keys), min_size=2, max_size=2, unique=True), max_size=2
+            )
+        )
+    c = co.Constraints(
+        exclude=draw(pick_keys),
+        exclude_tags=draw(pick_tags),
+        require=draw(pick_keys),
+        require_tags=draw(pick_tags),
+        forbid=forbid,
+        keep_together=draw(st.lists(st.sampled_from(blocs), max_size=2, unique=True))
+        if blocs and not positions
+        else [],
+        max_parties=draw(st.none() | st.integers(0, 6)),
+        min_seats=draw(st.none() | st.integers(0, leg.size)),
+        max_surplus=draw(st.none() | st.integers(0, 30)),
+        whole_lists=draw(st.booleans()),
+    )
+    return leg, rule, c
+
+
+def answers(
+    leg: co.Legislature, rule: object, c: co.Constraints, **kw: object
+) -> list[frozenset[str]]:
+    return [c_.members for c_ in co.find_coalitions(leg, rule, constraints=c, **kw)]
+
+
+@settings(max_examples=300)
+@given(questions(), st.booleans())
+def test_find_and_count_equal_the_oracle(q: tuple, minimal: bool) -> None:
+    leg, rule, c = q
+    oracle = Oracle(leg, rule, c)
+    if oracle.contradiction():
+        with pytest.raises(co.ConstraintError):
+            co.count_coalitions(leg, rule, constraints=c)
+        return
+    expected = sorted(oracle.coalitions(minimal), key=sorted)
+    found = answers(leg, rule, c, minimal=minimal)
+    assert len(found) == len(set(found)), "duplicates in the listing"
+    assert sorted(found, key=sorted) == expected
+    assert co.count_coalitions(leg, rule, constraints=c, minimal=minimal) == len(expected)
+
+
+@settings(max_examples=200)
+@given(questions(), st.booleans(), st.sampled_from(["seats", "parties"]))
+def test_ranked_equals_oracle_and_is_sorted(q: tuple, minimal: bool, order_by: str) -> None:
+    leg, rule, c = q
+    oracle = Oracle(leg, rule, c)
+    assume(not oracle.contradiction())
+    ranked = list(co.find_coalitions(leg, rule, constraints=c, minimal=minimal, order_by=order_by))
+    assert sorted((r.members for r in ranked), key=sorted) == sorted(
+        oracle.coalitions(minimal), key=sorted
+    )
+    ranks = [(r.seats, r.size) if order_by == "seats" else (r.size, r.seats) for r in ranked]
+    assert ranks == sorted(ranks)
+    # the first few equal the first few of the full ranking
+    head = list(
+        co.find_coalitions(leg, rule, constraints=c, minimal=minimal, order_by=order_by, limit=3)
+    )
+    assert head == ranked[:3]
+
+
+@settings(max_examples=150)
+@given(questions(), st.booleans())
+def test_grouping_expands_back_to_the_ungrouped_set(q: tuple, minimal: bool) -> None:
+    leg, rule, c = q
+    assume(not Oracle(leg, rule, c).contradiction())
+    grouped = list(
+        co.find_coalitions(leg, rule, constraints=c, minimal=minimal, group_equivalent=True)
+    )
+    expanded = [m for g in grouped for m in g.expand()]
+    assert sum(g.stands_for for g in grouped) == len(expanded)
+    assert sorted(expanded, key=sorted) == sorted(
+        answers(leg, rule, c, minimal=minimal), key=sorted
+    )
+
+
+@settings(max_examples=150)
+@given(questions(positions=True), st.booleans())
+def test_connected_equals_oracle(q: tuple, minimal: bool) -> None:
+    leg, rule, c = q
+    oracle = Oracle(leg, rule, c)
+    assume(not oracle.contradiction())
+    assume(all(p.position is not None for p in leg))
+    found = answers(leg, rule, c, minimal=minimal, connected=True)
+    assert sorted(found, key=sorted) == sorted(oracle.connected(minimal), key=sorted)
+    assert co.count_coalitions(leg, rule, constraints=c, minimal=minimal, connected=True) == len(
+        found
+    )
+
+
+@settings(max_examples=100)
+@given(questions(positions=True))
+def test_range_ranking_is_sorted(q: tuple) -> None:
+    leg, rule, c = q
+    assume(not Oracle(leg, rule, c).contradiction())
+    assume(all(p.position is not None for p in leg))
+    ranked = list(co.find_coalitions(leg, rule, constraints=c, order_by="range"))
+    spreads = [(r.range, r.seats, r.size) for r in ranked]
+    assert spreads == sorted(spreads)
+    assert sorted((r.members for r in ranked), key=sorted) == sorted(
+        answers(leg, rule, c), key=sorted
+    )
+
+
+@given(SMALL)
+def test_every_result_is_viable_and_minimal(leg: co.Legislature) -> None:
+    for c in co.find_coalitions(leg, "majority"):
+        check = co.check_coalition(leg, c.members)
+        assert check.viable and check.minimal, check.explain()
+        assert c.seats >= leg.quota("majority")
+        assert c.pivotal == c.members  # minimal winning: every member is pivotal
+
+
+@given(SMALL, st.data())
+def test_monotone_more_seats_never_lose(leg: co.Legislature, data: st.DataObject) -> None:
+    winners = list(co.find_coalitions(leg, "majority", minimal=False, limit=20))
+    assume(winners and leg.vacant > 0)
+    c = data.draw(st.sampled_from(winners))
+    member = data.draw(st.sampled_from(sorted(c.members)))
+    bigger = co.Legislature(
+        name=leg.name,
+        size=leg.size,
+        blocs=leg.blocs,
+        parties=[
+            p if p.key != member else co.Party(key=p.key, name=p.name, seats=p.seats + 1)
+            for p in leg.parties
+        ],
+    )
+    assert co.check_coalition(bigger, c.members).viable
+
+
+# --- known answers on the built-in chambers ---
+
+
+def test_kdp_puk_is_minimal_winning_in_kurdistan(kurdistan: co.Legislature) -> None:
+    # K24-24: KDP 39 + PUK 23 = 62 >= 51, and neither alone reaches 51.
+    check = co.check_coalition(kurdistan, "kdp+puk")
+    assert check.viable and check.minimal
+    assert check.pivotal == ("kdp", "puk")
+    assert "kdp+puk" in {str(c) for c in co.find_coalitions(kurdistan, max_parties=2)}
+
+
+def test_two_party_majorities_in_kurdistan(kurdistan: co.Legislature) -> None:
+    two = [str(c) for c in co.find_coalitions(kurdistan, max_parties=2, order_by="seats")]
+    assert two == ["kdp+new-generation", "kdp+puk"]  # 54 and 62 seats
+
+
+def test_iraq_red_line_question(iraq: co.Legislature) -> None:
+    top = list(
+        co.find_coalitions(
+            iraq,
+            "majority",
+            exclude_tags={"militia-affiliated"},
+            require_tags={"component:kurdish", "component:sunni"},
+            order_by="seats",
+            limit=10,
+        )
+    )
+    assert len(top) == 10
+    for c in top:
+        assert not c.members & {"sadiqoun", "badr", "huqooq", "khadamat"}
+        assert c.seats >= 165
+        check = co.check_coalition(
+            iraq,
+            c.members,
+            exclude_tags={"militia-affiliated"},
+            require_tags={"component:kurdish", "component:sunni"},
+        )
+        assert check.viable and check.minimal
+    # Faction rule: RDC counts 46 - 6 - 3 = 37 seats once its armed factions are out.
+    assert top[0].seats == 165
+
+
+def test_counting_iraq_is_exact_and_agrees_with_listing_under_tight_bounds(
+    iraq: co.Legislature,
+) -> None:
+    kw = {"max_parties": 4, "exclude_tags": {"militia-affiliated"}}
+    listed = sum(1 for _ in co.find_coalitions(iraq, **kw))
+    assert co.count_coalitions(iraq, **kw) == listed
+
+
+def test_keep_together_makes_a_bloc_one_player(iraq: co.Legislature) -> None:
+    for c in co.find_coalitions(
+        iraq, "two-thirds", keep_together={"coordination-framework"}, limit=20
+    ):
+        cf = set(iraq.bloc("coordination-framework").members)
+        assert cf <= c.members or not cf & c.members
+
+
+def test_report_quotas(kurdistan: co.Legislature) -> None:
+    results = list(
+        co.find_coalitions(
+            kurdistan, "majority", max_parties=2, report_quotas=["two-thirds"], order_by="seats"
+        )
+    )
+    assert [r.meets for r in results] == [(), ()]
+    big = co.check_coalition(kurdistan, "kdp+puk+new-generation", report_quotas=["two-thirds"])
+    assert big.meets == ("two-thirds",)
+
+
+def test_coalition_value_semantics(kurdistan: co.Legislature) -> None:
+    a, b = list(co.find_coalitions(kurdistan, max_parties=2, order_by="seats"))
+    assert str(b) == "kdp+puk" and b.seats == 62 and b.surplus == 11 and len(b) == 2
+    assert a < b and sorted([b, a]) == [a, b]
+    assert hash(a) != hash(b) or a != b
+    record = b.to_record()
+    assert record["coalition"] == "kdp+puk" and record["pivotal"] == ["kdp", "puk"]
+
+
+def test_check_explains_failures(iraq: co.Legislature) -> None:
+    check = co.check_coalition(
+        iraq,
+        "rdc+kdp+taqaddum",
+        "majority",
+        exclude_tags={"militia-affiliated"},
+        require_tags={"component:sunni"},
+    )
+    assert not check.viable
+    assert check.seats == 37 + 26 + 27
+    assert check.failures == ("holds 90 seats, 75 short of the 165 needed",)
+    assert check.shortfall == 75
+    assert check.notes[0].startswith("rdc counts 37 seats, without the 6 of its faction")
+    text = check.explain()
+    assert "not viable" in text and "75 short" in text
+
+
+def test_check_names_every_broken_rule(iraq: co.Legislature) -> None:
+    check = co.check_coalition(
+        iraq,
+        "rdc+sadiqoun+kdp+puk",
+        exclude=["sadiqoun"],
+        require=["taqaddum"],
+        require_tags=["component:sunni"],
+        forbid=["kdp+puk"],
+        max_parties=2,
+    )
+    text = "\n".join(check.failures)
+    assert "sadiqoun is left out: excluded (sadiqoun)" in text
+    assert "lacks taqaddum, which is required" in text
+    assert "has no member tagged component:sunni" in text
+    assert "kdp and puk will not sit together" in text
+    assert "has 4 parties, more than the 2 allowed" in text
+
+
+def test_whole_lists_excludes_lists_with_tagged_factions(iraq: co.Legislature) -> None:
+    c = next(
+        iter(
+            co.find_coalitions(
+                iraq, exclude_tags={"us-designated"}, whole_lists=True, order_by="seats", limit=1
+            )
+        )
+    )
+    assert not c.members & {"rdc", "state-of-law", "sadiqoun", "huqooq", "khadamat"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"require": ["sadiqoun"], "exclude_tags": ["militia-affiliated"]},
+            "party 'sadiqoun' is both required and excluded",
+        ),
+        ({"exclude_tags": ["militia"]}, "unknown tag 'militia' in 'exclude_tags'; did you mean"),
+        ({"require": ["kpd"]}, "unknown party 'kpd' in 'require'; did you mean 'kdp'"),
+        ({"keep_together": ["framework"]}, "unknown party 'framework'"),
+        (
+            {"forbid": ["rdc+state-of-law"], "keep_together": ["coordination-framework"]},
+            "lies inside the kept-together bloc",
+        ),
+        ({"forbid": ["kdp+puk"], "require": ["kdp", "puk"]}, "both are required"),
+        ({"min_seats": 400}, "'min_seats' is 400, more than the chamber's 329 seats"),
+        ({"max_parties": -1}, "'max_parties' must be a whole number >= 0 (got -1)"),
+        ({"forbid": ["kdp"]}, "'forbid' takes pairs of two different keys"),
+        ({"exlude": ["kdp"]}, "unknown constraint 'exlude'; did you mean 'exclude'?"),
+        ({"order_by": "size"}, "unknown order_by 'size'"),
+        ({"order_by": "range"}, "needs a position for every player"),
+        ({"connected": True}, "need a left-right position for every player"),
+    ],
+)
+def test_contradictions_and_bad_input_raise_clear_errors(
+    iraq: co.Legislature, kwargs: dict, message: str
+) -> None:
+    with pytest.raises(co.CoalitionsError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        list(co.find_coalitions(iraq, "majority", **kwargs))
+
+
+def test_quota_above_chamber_is_an_error(iraq: co.Legislature) -> None:
+    with pytest.raises(co.QuotaError):
+        co.count_coalitions(iraq, 400)
+
+
+def test_empty_answer_is_an_answer(kurdistan: co.Legislature) -> None:
+    assert list(co.find_coalitions(kurdistan, max_parties=1)) == []
+    assert co.count_coalitions(kurdistan, max_parties=1) == 0
+
+
+def test_count_by_party(kurdistan: co.Legislature) -> None:
+    per = co.count_by_party(kurdistan, "majority")
+    listed = list(co.find_coalitions(kurdistan, "majority"))
+    for key in kurdistan.keys:
+        assert per[key] == sum(1 for c in listed if key in c.members)
+    assert per["islamic-movement"] == 0  # no seats: never in a minimal coalition
+
+
+def test_streaming_is_lazy(iraq: co.Legislature) -> None:
+    stream = co.find_coalitions(iraq, "majority")
+    first = list(itertools.islice(stream, 1000))
+    assert len(first) == len(set(first)) == 1000
