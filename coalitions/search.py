@@ -40,6 +40,7 @@ import attrs
 
 from . import rules
 from .constraints import Constraints, Game, compile_game, constraints_of
+from .counting import View, count
 from .errors import ConstraintError, UnknownPartyError
 from .model import Legislature
 
@@ -153,279 +154,6 @@ class Coalition:
         return record
 
 
-# --------------------------------------------------------------- the engine's view
-
-
-class _View:
-    """The compiled game as flat arrays, with required tags as bit masks."""
-
-    def __init__(self, game: Game) -> None:
-        self.game = game
-        players = game.players
-        self.n = len(players)
-        self.w = [p.weight for p in players]
-        self.cnt = [len(p.parties) for p in players]
-        self.required = [p.required for p in players]
-        self.T = game.threshold
-        self.U = game.upper
-        self.P = game.constraints.max_parties
-        covered: set[str] = set()
-        for p in players:
-            if p.required:
-                covered |= p.tags
-        open_tags = sorted(game.required_tags - covered)
-        self.missing_tags = tuple(t for t in open_tags if not any(t in p.tags for p in players))
-        self.bits = {t: 1 << i for i, t in enumerate(open_tags)}
-        self.full = (1 << len(open_tags)) - 1
-        self.k = len(open_tags)
-        self.mask = [sum(self.bits[t] for t in p.tags if t in self.bits) for p in players]
-        self.req = [i for i in range(self.n) if self.required[i]]
-        self.base_w = sum(self.w[i] for i in self.req)
-        self.base_c = sum(self.cnt[i] for i in self.req)
-        self.conflicts: list[set[int]] = [set() for _ in range(self.n)]
-        for i, j in game.forbidden:
-            self.conflicts[i].add(j)
-            self.conflicts[j].add(i)
-
-    # -- checks on a full set of player indices --
-
-    def wins(self, idx: Iterable[int]) -> bool:
-        """Holds the threshold and meets every requirement (the minimality test)."""
-        idx = list(idx)
-        if sum(self.w[i] for i in idx) < self.T:
-            return False
-        if any(i not in idx for i in self.req):
-            return False
-        m = 0
-        for i in idx:
-            m |= self.mask[i]
-        return m == self.full
-
-    def viable(self, idx: Sequence[int]) -> bool:
-        """Wins, and passes every filter."""
-        if not self.wins(idx):
-            return False
-        s = sum(self.w[i] for i in idx)
-        if self.U is not None and s > self.U:
-            return False
-        if self.P is not None and sum(self.cnt[i] for i in idx) > self.P:
-            return False
-        chosen = set(idx)
-        return not any(self.conflicts[i] & chosen for i in idx)
-
-    def minimal(self, idx: Sequence[int]) -> bool:
-        """No non-required member can leave while the rest still wins."""
-        s = sum(self.w[i] for i in idx)
-        holders = [0] * self.k
-        for i in idx:
-            m = self.mask[i]
-            b = 0
-            while m:
-                if m & 1:
-                    holders[b] += 1
-                m >>= 1
-                b += 1
-        for i in idx:
-            if self.required[i] or s - self.w[i] < self.T:
-                continue
-            m = self.mask[i]
-            if not any(m >> b & 1 and holders[b] == 1 for b in range(self.k)):
-                return False
-        return True
-
-
-# ------------------------------------------------------------------------ counting
-
-
-def _add_player(
-    dp: dict[tuple[int, int], list[int]],
-    w: int,
-    m: int,
-    c: int,
-    take_only: bool,
-    limit_c: int | None,
-    saturate: bool,
-) -> dict[tuple[int, int], list[int]]:
-    new: dict[tuple[int, int], list[int]] = {}
-    for (mask, cc), arr in dp.items():
-        if not take_only:
-            cur = new.get((mask, cc))
-            new[(mask, cc)] = (
-                arr[:] if cur is None else [a + b for a, b in zip(cur, arr, strict=True)]
-            )
-        c2 = cc + c
-        if limit_c is not None and c2 > limit_c:
-            continue
-        moved = _shift_sat(arr, w) if saturate else _shift_drop(arr, w)
-        key = (mask | m, c2)
-        cur = new.get(key)
-        new[key] = moved if cur is None else [a + b for a, b in zip(cur, moved, strict=True)]
-    return new
-
-
-def _shift_drop(arr: list[int], w: int) -> list[int]:
-    size = len(arr)
-    if w >= size:
-        return [0] * size
-    return [0] * w + arr[: size - w]
-
-
-def _shift_sat(arr: list[int], w: int) -> list[int]:
-    size = len(arr)
-    if w >= size:
-        out = [0] * size
-        out[-1] = sum(arr)
-        return out
-    out = [0] * w + arr[: size - w]
-    out[-1] += sum(arr[size - w :])
-    return out
-
-
-def _count_all(v: _View, forced_in: frozenset[int], forced_out: frozenset[int]) -> int:
-    """Viable coalitions (not only minimal) with ``forced_in`` in and ``forced_out`` out."""
-    if v.P is not None and v.base_c > v.P:
-        return 0
-    need = max(v.T - v.base_w, 0)
-    if v.U is not None:
-        hi = v.U - v.base_w
-        if hi < need:
-            return 0
-        size, saturate = hi + 1, False
-    else:
-        size, saturate = need + 1, True
-    limit_c = None if v.P is None else v.P - v.base_c
-    dp: dict[tuple[int, int], list[int]] = {(0, 0): [1] + [0] * (size - 1)}
-    for i in range(v.n):
-        if v.required[i] or i in forced_out:
-            continue
-        dp = _add_player(dp, v.w[i], v.mask[i], v.cnt[i], i in forced_in, limit_c, saturate)
-    return sum(sum(arr[need:]) for (mask, _c), arr in dp.items() if mask == v.full)
-
-
-def _lsets(pool: Sequence[int], k: int, must: Sequence[int]) -> Iterator[tuple[int, ...]]:
-    """Subsets of ``pool`` of at most ``k`` players that contain ``must``."""
-    must_set = set(must)
-    rest = [x for x in pool if x not in must_set]
-    for extra in range(k - len(must) + 1):
-        for combo in itertools.combinations(rest, extra):
-            yield tuple(must) + combo
-
-
-def _sole_ok(v: _View, lset: Sequence[int], others_mask: int) -> bool:
-    """Each light member holds a required tag that no other member holds."""
-    for a in lset:
-        other = others_mask
-        for b in lset:
-            if b != a:
-                other |= v.mask[b]
-        if not v.mask[a] & ~other:
-            return False
-    return True
-
-
-def _count_minimal(v: _View, forced_in: frozenset[int], forced_out: frozenset[int]) -> int:
-    """Minimal viable coalitions, by the heavy/light decomposition (see the docs)."""
-    if v.P is not None and v.base_c > v.P:
-        return 0
-    need = v.T - v.base_w
-    free = [i for i in range(v.n) if not v.required[i] and i not in forced_out]
-    holders = [i for i in free if v.mask[i]]
-    # a forced player without a required tag cannot be light: it must be heavy
-    forced_no_tag = any(i in forced_in and not v.mask[i] for i in free)
-    total = 0
-
-    def fits(seats: int, count: int) -> bool:
-        return (v.U is None or seats <= v.U) and (v.P is None or count <= v.P)
-
-    # No heavy member: the required parties and light, tag-critical members only.
-    if not forced_no_tag:
-        must = [i for i in free if i in forced_in]
-        for lset in _lsets(holders, v.k, must):
-            s = v.base_w + sum(v.w[i] for i in lset)
-            if s < v.T or any(s - v.w[i] < v.T for i in lset):
-                continue
-            m = 0
-            for i in lset:
-                m |= v.mask[i]
-            if m != v.full or not _sole_ok(v, lset, 0):
-                continue
-            if fits(s, v.base_c + sum(v.cnt[i] for i in lset)):
-                total += 1
-    if need <= 0:
-        return total  # every added member would be light: no heavy member exists
-    # At least one heavy member; j is the lightest of them (the last in order).
-    limit_c = None if v.P is None else v.P - v.base_c
-    dp: dict[tuple[int, int], list[int]] = {(0, 0): [1] + [0] * (need - 1)}
-    for pos, j in enumerate(free):
-        later = free[pos + 1 :]
-        forced_later = [x for x in later if x in forced_in]
-        valid = all(v.w[x] < v.w[j] and v.mask[x] for x in forced_later)
-        if valid:
-            pool = [x for x in later if v.w[x] < v.w[j] and v.mask[x]]
-            prefix = {key: list(itertools.accumulate(arr, initial=0)) for key, arr in dp.items()}
-            for lset in _lsets(pool, v.k, forced_later):
-                wl = sum(v.w[x] for x in lset)
-                ml = 0
-                for x in lset:
-                    ml |= v.mask[x]
-                cl = sum(v.cnt[x] for x in lset)
-                maxl = max((v.w[x] for x in lset), default=None)
-                hi = need - wl - 1
-                lo = need - v.w[j] - wl
-                if maxl is not None:
-                    lo = max(lo, need - v.w[j] - wl + maxl)
-                if v.U is not None:
-                    hi = min(hi, v.U - v.base_w - v.w[j] - wl)
-                lo = max(lo, 0)
-                hi = min(hi, need - 1)
-                if lo > hi:
-                    continue
-                for (mask_h, c), pre in prefix.items():
-                    mh = mask_h | v.mask[j]
-                    if (mh | ml) != v.full:
-                        continue
-                    if lset and not _sole_ok(v, lset, mh):
-                        continue
-                    if v.P is not None and v.base_c + c + v.cnt[j] + cl > v.P:
-                        continue
-                    total += pre[hi + 1] - pre[lo]
-        dp = _add_player(dp, v.w[j], v.mask[j], v.cnt[j], j in forced_in, limit_c, False)
-    return total
-
-
-def _independent_sets(v: _View) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
-    """(in, out) splits of the players in forbidden pairs that respect every pair."""
-    vertices = sorted({i for pair in v.game.forbidden for i in pair})
-    chosen: list[int] = []
-
-    def walk(pos: int, blocked: frozenset[int]) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
-        if pos == len(vertices):
-            inside = frozenset(chosen)
-            yield inside, frozenset(vertices) - inside
-            return
-        x = vertices[pos]
-        if x not in blocked:
-            chosen.append(x)
-            yield from walk(pos + 1, blocked | v.conflicts[x])
-            chosen.pop()
-        if not v.required[x]:
-            yield from walk(pos + 1, blocked)
-
-    yield from walk(0, frozenset())
-
-
-def _count(v: _View, minimal: bool, forced_in: frozenset[int] = frozenset()) -> int:
-    if v.missing_tags:
-        return 0
-    counter = _count_minimal if minimal else _count_all
-    total = 0
-    for inside, outside in _independent_sets(v):
-        if forced_in & outside:
-            continue
-        total += counter(v, inside | forced_in, outside)
-    return total
-
-
 def count_coalitions(
     leg: Legislature,
     quota: rules.Rule = "majority",
@@ -448,7 +176,7 @@ def count_coalitions(
     game = compile_game(leg, quota, constraints_of(constraints, **keywords))
     if connected:
         return sum(1 for _ in _connected(game, minimal))
-    return _count(_View(game), minimal)
+    return count(View(game), minimal)
 
 
 def count_by_party(
@@ -466,11 +194,11 @@ def count_by_party(
     2
     """
     game = compile_game(leg, quota, constraints_of(constraints, **keywords))
-    v = _View(game)
-    total = _count(v, minimal)
+    v = View(game)
+    total = count(v, minimal)
     out = dict.fromkeys(leg.keys, 0)
     for i, player in enumerate(game.players):
-        n = total if player.required else _count(v, minimal, frozenset({i}))
+        n = total if player.required else count(v, minimal, frozenset({i}))
         for party in player.parties:
             out[party] = n
     return out
@@ -482,7 +210,7 @@ def count_by_party(
 class _Units:
     """Players grouped into interchangeable units (singletons unless grouping)."""
 
-    def __init__(self, v: _View, group: bool) -> None:
+    def __init__(self, v: View, group: bool) -> None:
         game = v.game
         named: set[str] = set(game.constraints.require) | set(game.constraints.exclude)
         for pair in game.constraints.forbid:
@@ -538,7 +266,7 @@ class _Search:
         report_quotas: Sequence[rules.Rule],
     ) -> None:
         self.game = game
-        self.v = _View(game)
+        self.v = View(game)
         self.u = _Units(self.v, group)
         self.minimal = minimal
         self.group = group
@@ -868,7 +596,7 @@ def _connected(game: Game, minimal: bool) -> Iterator[list[int]]:
     rest stays connected and still wins (only members at either end can leave without
     breaking connectedness).
     """
-    v = _View(game)
+    v = View(game)
     missing = [p.key for p in game.players if p.position is None]
     if missing:
         raise ConstraintError(
