@@ -9,6 +9,7 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
+from . import power, report, rules
 from .constraints import Constraints
 from .errors import (
     CoalitionsError,
@@ -20,6 +21,7 @@ from .errors import (
     ValidationError,
 )
 from .model import Alternative, Bloc, Faction, Legislature, Party, Source
+from .power import WeightedGame
 from .rules import quota
 from .scenarios import list_scenarios, load_scenario, read_scenario, write_scenario
 from .search import (
@@ -53,6 +55,7 @@ __all__ = [
     "UnknownPartyError",
     "UnknownScenarioError",
     "ValidationError",
+    "WeightedGame",
     "__version__",
     "check_coalition",
     "count_by_party",
@@ -60,7 +63,10 @@ __all__ = [
     "find_coalitions",
     "list_scenarios",
     "load_scenario",
+    "power",
     "quota",
     "read_scenario",
+    "report",
+    "rules",
     "write_scenario",
 ]

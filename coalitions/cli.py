@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, NamedTuple, TextIO
 
-from . import __version__, report, rules, search
+from . import __version__, power, report, rules, search
 from .constraints import Constraints
 from .errors import CoalitionsError, ScenarioError
 from .model import Legislature
@@ -393,6 +393,43 @@ def _check_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- power ---
+
+
+def _power_args(parser: argparse.ArgumentParser) -> None:
+    add_scenario(parser)
+    parser.add_argument(
+        "--index",
+        "-i",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an index: banzhaf, penrose, shapley-shubik, deegan-packel, public-good, "
+        "johnston, owen (repeatable; default: the first five)",
+    )
+    add_quota(parser)
+    add_constraints(parser)
+    add_format(parser)
+
+
+def _power_run(args: argparse.Namespace, out: TextIO) -> int:
+    leg = scenario_of(args)
+    which = tuple(args.index) if args.index else power.DEFAULT_INDICES
+    table = power.indices(leg, args.quota, which=which, constraints=constraints_from(args))
+    rows = table.rows()
+    columns = ["key", "seats", "share", *table.indices, "gap"]
+    if args.format == "json":
+        emit(
+            out,
+            report.to_json(
+                {"quota": leg.quota(args.quota), "indices": list(table.indices), "rows": rows}
+            ),
+        )
+    else:
+        emit(out, report.render(rows, columns=columns, fmt=args.format))
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "scenarios",
@@ -437,6 +474,18 @@ COMMANDS: list[Command] = [
         "  coalitions check iraq-2025 rdc+kdp+taqaddum --quota two-thirds --format json",
         _check_args,
         _check_run,
+    ),
+    Command(
+        "power",
+        "power indices side by side with seats: who really holds the balance",
+        "examples:\n"
+        "  coalitions power kurdistan-2024\n"
+        "  coalitions power iraq-2025 --index banzhaf --index shapley-shubik --quota two-thirds\n"
+        "  coalitions power iraq-2025 --exclude-tag militia-affiliated \\\n"
+        "      --keep-together coordination-framework --index shapley-shubik --index owen\n"
+        "gap: the first index minus the seat share.",
+        _power_args,
+        _power_run,
     ),
 ]
 

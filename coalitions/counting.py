@@ -63,10 +63,25 @@ class View:
         self.req = [i for i in range(self.n) if self.required[i]]
         self.base_w = sum(self.w[i] for i in self.req)
         self.base_c = sum(self.cnt[i] for i in self.req)
+        self.forbidden = game.forbidden
         self.conflicts: list[set[int]] = [set() for _ in range(self.n)]
         for i, j in game.forbidden:
             self.conflicts[i].add(j)
             self.conflicts[j].add(i)
+
+    @classmethod
+    def weighted(cls, weights: Sequence[int], threshold: int) -> View:
+        """The view of a plain weighted game (players sorted heaviest first)."""
+        if any(a < b for a, b in itertools.pairwise(weights)):
+            raise ValueError("weights must be sorted heaviest first")
+        v = cls.__new__(cls)
+        n = len(weights)
+        v.n, v.w, v.cnt = n, list(weights), [1] * n
+        v.required, v.T, v.U, v.P = [False] * n, threshold, None, None
+        v.missing_tags, v.bits, v.mask, v.k, v.full = (), {}, [0] * n, 0, 0
+        v.req, v.base_w, v.base_c = [], 0, 0
+        v.forbidden, v.conflicts = (), [set() for _ in range(n)]
+        return v
 
     # -- checks on a full set of player indices --
 
@@ -162,7 +177,9 @@ def _shift_sat(arr: list[int], w: int) -> list[int]:
     return out
 
 
-def _count_all(v: View, forced_in: frozenset[int], forced_out: frozenset[int]) -> Counter[int]:
+def _count_all(
+    v: View, forced_in: frozenset[int], forced_out: frozenset[int], cnt: Sequence[int]
+) -> Counter[int]:
     """Viable coalitions (not only minimal) with ``forced_in`` in and ``forced_out`` out,
     by size."""
     sizes: Counter[int] = Counter()
@@ -181,7 +198,7 @@ def _count_all(v: View, forced_in: frozenset[int], forced_out: frozenset[int]) -
     for i in range(v.n):
         if v.required[i] or i in forced_out:
             continue
-        dp = _add_player(dp, v.w[i], v.mask[i], v.cnt[i], i in forced_in, limit_c, saturate)
+        dp = _add_player(dp, v.w[i], v.mask[i], cnt[i], i in forced_in, limit_c, saturate)
     for (mask, c), arr in dp.items():
         if mask == v.full:
             n = sum(arr[need:])
@@ -211,7 +228,55 @@ def _sole_ok(v: View, lset: Sequence[int], others_mask: int) -> bool:
     return True
 
 
-def _count_minimal(v: View, forced_in: frozenset[int], forced_out: frozenset[int]) -> Counter[int]:
+class _Packed:
+    """Arrays of counts by seats 0..length-1 packed into integers, ``bits`` bits a slot.
+
+    Python's integers are the vector unit: a shift moves every count up by ``w`` seats,
+    an addition adds two arrays, a multiplication sums a window.
+    """
+
+    def __init__(self, length: int, bits: int) -> None:
+        self.bits = max(bits, 8)
+        self.all = (1 << (length * self.bits)) - 1
+        self.slot = (1 << self.bits) - 1
+        self._ones: dict[int, int] = {}
+
+    def window(self, packed: int, lo: int, hi: int) -> int:
+        """The sum of the counts at seats ``lo..hi``."""
+        b, width = self.bits, hi - lo + 1
+        part = (packed >> (lo * b)) & ((1 << (width * b)) - 1)
+        ones = self._ones.get(width)
+        if ones is None:
+            ones = self._ones[width] = sum(1 << (t * b) for t in range(width))
+        return ((part * ones) >> ((width - 1) * b)) & self.slot
+
+    def add_player(
+        self,
+        dp: dict[tuple[int, int], int],
+        w: int,
+        m: int,
+        c: int,
+        take_only: bool,
+        limit_c: int | None,
+    ) -> dict[tuple[int, int], int]:
+        new: dict[tuple[int, int], int] = {}
+        shift = w * self.bits
+        for (mask, cc), packed in dp.items():
+            if not take_only:
+                new[(mask, cc)] = new.get((mask, cc), 0) + packed
+            c2 = cc + c
+            if limit_c is not None and c2 > limit_c:
+                continue
+            moved = (packed << shift) & self.all
+            if moved:
+                key = (mask | m, c2)
+                new[key] = new.get(key, 0) + moved
+        return new
+
+
+def _count_minimal(
+    v: View, forced_in: frozenset[int], forced_out: frozenset[int], cnt: Sequence[int]
+) -> Counter[int]:
     """Minimal viable coalitions by size, by the heavy/light decomposition (module docs)."""
     total: Counter[int] = Counter()
     if v.P is not None and v.base_c > v.P:
@@ -237,27 +302,30 @@ def _count_minimal(v: View, forced_in: frozenset[int], forced_out: frozenset[int
                 m |= v.mask[i]
             if m != v.full or not _sole_ok(v, lset, 0):
                 continue
-            size = v.base_c + sum(v.cnt[i] for i in lset)
+            size = v.base_c + sum(cnt[i] for i in lset)
             if fits(s, size):
                 total[size] += 1
     if need <= 0:
         return total  # every added member would be light: no heavy member exists
     # At least one heavy member; j is the lightest of them (the last in order).
+    # dp[(mask, size)] counts the subsets of the players before j by seats 0..need-1,
+    # packed into one integer (a slot of `bits` bits a seat count) so that adding a
+    # player is one shift and one addition.
     limit_c = None if v.P is None else v.P - v.base_c
-    dp: dict[tuple[int, int], list[int]] = {(0, 0): [1] + [0] * (need - 1)}
+    pk = _Packed(need, len(free) + 2)
+    dp: dict[tuple[int, int], int] = {(0, 0): 1}
     for pos, j in enumerate(free):
         later = free[pos + 1 :]
         forced_later = [x for x in later if x in forced_in]
         valid = all(v.w[x] < v.w[j] and v.mask[x] for x in forced_later)
         if valid:
             pool = [x for x in later if v.w[x] < v.w[j] and v.mask[x]]
-            prefix = {key: list(itertools.accumulate(arr, initial=0)) for key, arr in dp.items()}
             for lset in _lsets(pool, v.k, forced_later):
                 wl = sum(v.w[x] for x in lset)
                 ml = 0
                 for x in lset:
                     ml |= v.mask[x]
-                cl = sum(v.cnt[x] for x in lset)
+                cl = sum(cnt[x] for x in lset)
                 maxl = max((v.w[x] for x in lset), default=None)
                 hi = need - wl - 1
                 lo = need - v.w[j] - wl
@@ -269,25 +337,25 @@ def _count_minimal(v: View, forced_in: frozenset[int], forced_out: frozenset[int
                 hi = min(hi, need - 1)
                 if lo > hi:
                     continue
-                for (mask_h, c), pre in prefix.items():
+                for (mask_h, c), packed in dp.items():
                     mh = mask_h | v.mask[j]
                     if (mh | ml) != v.full:
                         continue
                     if lset and not _sole_ok(v, lset, mh):
                         continue
-                    size = v.base_c + c + v.cnt[j] + cl
+                    size = v.base_c + c + cnt[j] + cl
                     if v.P is not None and size > v.P:
                         continue
-                    n = pre[hi + 1] - pre[lo]
+                    n = pk.window(packed, lo, hi)
                     if n:
                         total[size] += n
-        dp = _add_player(dp, v.w[j], v.mask[j], v.cnt[j], j in forced_in, limit_c, False)
+        dp = pk.add_player(dp, v.w[j], v.mask[j], cnt[j], j in forced_in, limit_c)
     return total
 
 
 def _independent_sets(v: View) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
     """(in, out) splits of the players in forbidden pairs that respect every pair."""
-    vertices = sorted({i for pair in v.game.forbidden for i in pair})
+    vertices = sorted({i for pair in v.forbidden for i in pair})
     chosen: list[int] = []
 
     def walk(pos: int, blocked: frozenset[int]) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
@@ -311,17 +379,24 @@ def count_sizes(
     minimal: bool,
     forced_in: frozenset[int] = frozenset(),
     forced_out: frozenset[int] = frozenset(),
+    *,
+    by_size: bool = True,
 ) -> Counter[int]:
     """Viable coalitions (minimal ones if ``minimal``) by size, with the players
-    ``forced_in`` in every coalition and ``forced_out`` in none."""
+    ``forced_in`` in every coalition and ``forced_out`` in none.
+
+    With ``by_size=False`` the sizes are not tracked (unless ``max_parties`` needs
+    them), which is much faster; the counter then holds the total under one key.
+    """
     sizes: Counter[int] = Counter()
     if v.missing_tags:
         return sizes
     counter = _count_minimal if minimal else _count_all
+    cnt = v.cnt if by_size or v.P is not None else [0] * v.n
     for inside, outside in _independent_sets(v):
         if forced_in & outside or forced_out & inside:
             continue
-        sizes.update(counter(v, inside | forced_in, outside | forced_out))
+        sizes.update(counter(v, inside | forced_in, outside | forced_out, cnt))
     return sizes
 
 
@@ -332,4 +407,4 @@ def count(
     forced_out: frozenset[int] = frozenset(),
 ) -> int:
     """The number of viable coalitions (minimal ones if ``minimal``); see :func:`count_sizes`."""
-    return sum(count_sizes(v, minimal, forced_in, forced_out).values())
+    return sum(count_sizes(v, minimal, forced_in, forced_out, by_size=False).values())

@@ -175,3 +175,26 @@ def test_bad_quota_is_usage_error(run_cli) -> None:
     r = run_cli("find", "iraq-2025", "--quota", "most")
     assert r.returncode == 2
     assert "unknown quota rule 'most'" in r.stderr
+
+
+# --- power ---
+
+
+def test_power_table(run_cli) -> None:
+    r = run_cli("power", "kurdistan-2024", "--index", "shapley", "--index", "banzhaf")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["key", "seats", "share", "shapley-shubik", "banzhaf", "gap"]
+    assert lines[2].split()[0] == "kdp"
+
+
+def test_power_json_is_exact(run_cli) -> None:
+    data = json.loads(run_cli("power", "kurdistan-2024", "-i", "ss", "-f", "json").stdout)
+    puk = next(r for r in data["rows"] if r["key"] == "puk")
+    assert puk["shapley-shubik"] == "545/3432"
+
+
+def test_power_refuses_non_monotone(run_cli) -> None:
+    r = run_cli("power", "iraq-2025", "--forbid", "kdp+puk")
+    assert r.returncode == 2
+    assert "non-monotone" in r.stderr
