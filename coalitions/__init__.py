@@ -9,7 +9,8 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import power, report, rules
+from . import apportion, power, report, rules
+from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
     CoalitionsError,
@@ -39,6 +40,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     from ._version import __version__
 
 __all__ = [
+    "Allocation",
     "Alternative",
     "Bloc",
     "Coalition",
@@ -46,6 +48,7 @@ __all__ = [
     "CoalitionsError",
     "ConstraintError",
     "Constraints",
+    "DistrictAllocation",
     "Faction",
     "Legislature",
     "Party",
@@ -57,6 +60,9 @@ __all__ = [
     "ValidationError",
     "WeightedGame",
     "__version__",
+    "allocate",
+    "allocate_districts",
+    "apportion",
     "check_coalition",
     "count_by_party",
     "count_coalitions",

@@ -16,13 +16,16 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Final, NamedTuple, TextIO
+from pathlib import Path
+from typing import Any, Final, NamedTuple, TextIO
 
-from . import __version__, power, report, rules, search
+import attrs
+
+from . import __version__, apportion, power, report, rules, search
 from .constraints import Constraints
 from .errors import CoalitionsError, ScenarioError
 from .model import Legislature
-from .scenarios import describe_scenarios, open_scenario, read_scenario
+from .scenarios import describe_scenarios, open_scenario, read_scenario, write_scenario
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -430,6 +433,167 @@ def _power_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- allocate and methods ---
+
+
+def _allocate_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        metavar="FILE",
+        help="votes: a CSV file (list,votes[,district]) or a TOML districts file",
+    )
+    parser.add_argument(
+        "--seats",
+        "-s",
+        type=int,
+        metavar="N",
+        help="seats to fill (for a CSV file, or a TOML file without seats)",
+    )
+    parser.add_argument(
+        "--method",
+        "-m",
+        default=None,
+        help="an apportionment method (see `coalitions methods`; default dhondt)",
+    )
+    parser.add_argument(
+        "--threshold",
+        "-t",
+        default=None,
+        metavar="SHARE",
+        help="a share such as 5%% or 1/20, or a vote count",
+    )
+    parser.add_argument(
+        "--national-threshold",
+        default=None,
+        metavar="SHARE",
+        help="a share of the national vote (several districts)",
+    )
+    parser.add_argument(
+        "--exempt",
+        action="append",
+        default=[],
+        metavar="LIST",
+        help="a list exempt from the thresholds; repeatable",
+    )
+    parser.add_argument(
+        "--tie-break",
+        choices=("raise", "votes", "lot"),
+        default="raise",
+        help="how to break a tie for the last seat (default: raise)",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seed for --tie-break lot")
+    parser.add_argument(
+        "--by-district", action="store_true", help="also print each district's allocation"
+    )
+    parser.add_argument(
+        "--to-scenario",
+        metavar="FILE",
+        default=None,
+        help="write the resulting chamber as a scenario file (.toml or .json)",
+    )
+    add_format(parser)
+
+
+def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
+    data = apportion.read_votes(args.path)
+    opts = data.options
+    method = args.method or opts.get("method") or "dhondt"
+    threshold = args.threshold if args.threshold is not None else opts.get("threshold")
+    national = (
+        args.national_threshold
+        if args.national_threshold is not None
+        else opts.get("national_threshold")
+    )
+    exempt = [*args.exempt, *opts.get("exempt", [])]
+    seats = {d: (s if s is not None else args.seats) for d, s in data.seats.items()}
+    for d, s in seats.items():
+        if s is None:
+            where = f" for district {d!r}" if d else ""
+            raise apportion.AllocationError(f"no seat count{where}: pass --seats N")
+    result = apportion.allocate_districts(
+        data.votes,
+        seats,
+        method,
+        threshold=None if threshold is None else apportion.parse_share(threshold),
+        national_threshold=None if national is None else apportion.parse_share(national),
+        exempt=exempt,
+        reserved=data.reserved,
+        tie_break=args.tie_break,
+        seed=args.seed,
+    )
+    columns = ["key", "votes", "vote_share", "seats", "seat_share"]
+    if result.reserved:
+        columns.append("winner")
+    rows = result.records()
+    seat_counts = {r["key"]: r["seats"] for r in rows}
+    vote_counts = {r["key"]: r["votes"] for r in rows if r.get("vote_share") is not None}
+    stats: dict[str, Any] = {
+        "gallagher": apportion.gallagher(vote_counts, {k: seat_counts[k] for k in vote_counts}),
+        "loosemore_hanby": apportion.loosemore_hanby(
+            vote_counts, {k: seat_counts[k] for k in vote_counts}
+        ),
+        "effective_parties_votes": apportion.effective_number(vote_counts),
+        "effective_parties_seats": apportion.effective_number(
+            {k: v for k, v in seat_counts.items() if v}
+        ),
+    }
+    if args.to_scenario:
+        name = f"{Path(args.path).stem} ({result.method})"
+        write_scenario(result.to_legislature(name=name), args.to_scenario)
+    if args.format == "json":
+        payload: dict[str, object] = {
+            "method": result.method,
+            "seats": rows,
+            "statistics": stats,
+            "ties": [attrs.asdict(t) for t in result.ties],
+        }
+        if args.by_district:
+            payload["districts"] = {d: a.records() for d, a in result.districts.items()}
+        emit(out, report.to_json(payload))
+        return EXIT_OK
+    emit(out, report.render(rows, columns=columns, fmt=args.format))
+    if args.format == "csv":
+        return EXIT_OK
+    emit(out, "")
+    emit(
+        out,
+        f"method {result.method} · {result.house} seats · Gallagher "
+        f"{stats['gallagher']:.2f} · Loosemore-Hanby {float(stats['loosemore_hanby']):.2f} · "
+        f"effective parties {float(stats['effective_parties_votes']):.2f} (votes), "
+        f"{float(stats['effective_parties_seats']):.2f} (seats)",
+    )
+    for tie in result.ties:
+        emit(
+            out,
+            f"tie between {', '.join(tie.parties)} for {tie.seats} seat(s), broken by "
+            f"{tie.broken_by}: {', '.join(tie.winners)}",
+        )
+    if args.by_district and len(result.districts) > 1:
+        for d, a in result.districts.items():
+            emit(out, "")
+            emit(out, f"{d}: {a.house} seats")
+            emit(out, report.render(a.records(), columns=columns[:5], fmt=args.format))
+    return EXIT_OK
+
+
+def _methods_args(parser: argparse.ArgumentParser) -> None:
+    add_format(parser)
+
+
+def _methods_run(args: argparse.Namespace, out: TextIO) -> int:
+    rows = [
+        {
+            "name": m.name,
+            "kind": m.kind,
+            "aliases": ", ".join(m.aliases),
+            "definition": m.description,
+        }
+        for m in apportion.METHODS.values()
+    ]
+    emit(out, report.render(rows, fmt=args.format))
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "scenarios",
@@ -486,6 +650,24 @@ COMMANDS: list[Command] = [
         "gap: the first index minus the seat share.",
         _power_args,
         _power_run,
+    ),
+    Command(
+        "allocate",
+        "seats from votes, with any apportionment method, thresholds and districts",
+        "examples:\n"
+        "  coalitions allocate votes.csv --seats 18 --method iraq-2023\n"
+        "  coalitions allocate votes.csv --seats 10 --method dhondt --threshold 5%\n"
+        "  coalitions allocate districts.toml --method dhondt --by-district\n"
+        "  coalitions allocate districts.toml --to-scenario recomputed.toml",
+        _allocate_args,
+        _allocate_run,
+    ),
+    Command(
+        "methods",
+        "the apportionment methods, with aliases and one-line definitions",
+        "example:\n  coalitions methods --format markdown",
+        _methods_args,
+        _methods_run,
     ),
 ]
 

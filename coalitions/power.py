@@ -40,13 +40,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
 from . import rules
+from ._frozen import FrozenMap, frozen_map
 from .constraints import Constraints, compile_game, constraints_of
 from .counting import View, count_sizes
 from .errors import ConstraintError, Problem, ValidationError
@@ -66,46 +67,6 @@ __all__ = [
 ]
 
 
-class _Weights(Mapping[str, int]):
-    """An immutable, hashable mapping of player keys to weights, in the order given."""
-
-    __slots__ = ("_items", "_map")
-
-    def __init__(self, items: Any) -> None:
-        pairs = list(items.items()) if isinstance(items, Mapping) else list(items)
-        self._items = tuple(pairs)
-        self._map = dict(pairs)
-
-    def __getitem__(self, key: str) -> int:
-        value: int = self._map[key]
-        return value
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._map)
-
-    def __len__(self) -> int:
-        return len(self._map)
-
-    def __hash__(self) -> int:
-        return hash(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _Weights):
-            return self._items == other._items
-        return isinstance(other, Mapping) and dict(self._map) == dict(other)
-
-    def __repr__(self) -> str:
-        return repr(self._map)
-
-
-def _weights(value: Any) -> Any:
-    if isinstance(value, _Weights):
-        return value
-    if isinstance(value, Mapping):
-        return _Weights(value)
-    return value  # reported by the validation
-
-
 @attrs.frozen
 class WeightedGame:
     """A weighted voting game: players with weights, and the quota a coalition needs.
@@ -115,12 +76,12 @@ class WeightedGame:
     (7, True, False)
     """
 
-    weights: Mapping[str, int] = attrs.field(converter=_weights)
+    weights: Mapping[str, int] = attrs.field(converter=frozen_map)
     quota: int
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        if not isinstance(self.weights, _Weights):
+        if not isinstance(self.weights, FrozenMap):
             problems.append(
                 ("weights", f"must be a mapping of keys to seats (got {self.weights!r})")
             )

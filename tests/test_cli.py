@@ -198,3 +198,55 @@ def test_power_refuses_non_monotone(run_cli) -> None:
     r = run_cli("power", "iraq-2025", "--forbid", "kdp+puk")
     assert r.returncode == 2
     assert "non-monotone" in r.stderr
+
+
+# --- allocate and methods ---
+
+
+def test_allocate_csv(run_cli, tmp_path: Path) -> None:
+    f = tmp_path / "sul.csv"
+    f.write_text(
+        "list,votes\npuk,241143\nhalwest,75375\nnew-generation,69781\n"
+        "kdp,68834\nkiu,65312\nkomal,34563\n",
+        encoding="utf-8",
+    )
+    r = run_cli("allocate", str(f), "--seats", "18", "--method", "iraq-2023", "-f", "json")
+    assert r.returncode == 0, r.stderr
+    seats = {row["key"]: row["seats"] for row in json.loads(r.stdout)["seats"]}
+    assert seats == {"puk": 8, "halwest": 3, "new-generation": 2, "kdp": 2, "kiu": 2, "komal": 1}
+
+
+def test_allocate_toml_districts_to_scenario(run_cli, tmp_path: Path) -> None:
+    f = tmp_path / "g.toml"
+    f.write_text(
+        'method = "iraq-2023"\n'
+        '[[districts]]\nname = "duhok"\nseats = 11\n[districts.votes]\nkdp = 413890\nkiu = 72986\n'
+        '[[reserved]]\nseat = "christian-duhok"\n[reserved.votes]\nbabylon = 3000\nother = 2000\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "chamber.toml"
+    r = run_cli("allocate", str(f), "--to-scenario", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "Gallagher" in r.stdout
+    leg = co.read_scenario(out)
+    assert leg["kdp"].seats == 9 and leg["christian-duhok"].seats == 1
+
+
+def test_allocate_errors(run_cli, tmp_path: Path) -> None:
+    f = tmp_path / "v.csv"
+    f.write_text("list,votes\na,10\nb,ten\n", encoding="utf-8")
+    r = run_cli("allocate", str(f), "--seats", "3")
+    assert r.returncode == 2
+    assert "row 3: 'votes' must be a whole number (got 'ten')" in r.stderr
+    f.write_text("list,votes\na,10\nb,10\n", encoding="utf-8")
+    r = run_cli("allocate", str(f), "--seats", "1")
+    assert r.returncode == 2 and "tie for the last seat between a, b" in r.stderr
+    r = run_cli("allocate", str(f))
+    assert r.returncode == 2 and "pass --seats N" in r.stderr
+
+
+def test_methods(run_cli) -> None:
+    r = run_cli("methods")
+    assert r.returncode == 0
+    for name in ("dhondt", "sainte-lague", "iraq-2023", "huntington-hill", "hare", "droop"):
+        assert name in r.stdout
