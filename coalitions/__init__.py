@@ -9,7 +9,7 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import apportion, power, report, rules
+from . import apportion, power, report, rules, whatif
 from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
@@ -33,6 +33,7 @@ from .search import (
     count_coalitions,
     find_coalitions,
 )
+from .simulate import Simulation, simulate
 
 try:
     __version__ = _version("parliament-coalitions")
@@ -54,6 +55,7 @@ __all__ = [
     "Party",
     "QuotaError",
     "ScenarioError",
+    "Simulation",
     "Source",
     "UnknownPartyError",
     "UnknownScenarioError",
@@ -74,5 +76,7 @@ __all__ = [
     "read_scenario",
     "report",
     "rules",
+    "simulate",
+    "whatif",
     "write_scenario",
 ]

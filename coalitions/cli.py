@@ -16,16 +16,18 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TextIO
 
 import attrs
 
-from . import __version__, apportion, power, report, rules, search
+from . import __version__, apportion, power, report, rules, search, whatif
 from .constraints import Constraints
 from .errors import CoalitionsError, ScenarioError
 from .model import Legislature
 from .scenarios import describe_scenarios, open_scenario, read_scenario, write_scenario
+from .simulate import SimulationError, simulate
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -65,7 +67,10 @@ def add_scenario(parser: argparse.ArgumentParser) -> None:
 
 
 def scenario_of(args: argparse.Namespace) -> Legislature:
-    """The legislature named by the ``SCENARIO`` argument."""
+    """The legislature named by the ``SCENARIO`` argument (or handed over by ``whatif``)."""
+    given = getattr(args, "legislature", None)
+    if isinstance(given, Legislature):
+        return given
     return open_scenario(args.scenario)
 
 
@@ -594,6 +599,246 @@ def _methods_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- whatif ---
+
+
+class _Change(argparse.Action):
+    """Collects the changes in the order given, whatever the option."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        changes = list(getattr(namespace, "changes", None) or [])
+        changes.append((self.dest, values))
+        namespace.changes = changes
+
+
+def _whatif_args(parser: argparse.ArgumentParser) -> None:
+    add_scenario(parser)
+    g = parser.add_argument_group("changes, applied in the order given")
+    g.add_argument(
+        "--move",
+        dest="move",
+        action=_Change,
+        metavar="FROM:TO:N",
+        help="move N seats from one list to another",
+    )
+    g.add_argument("--set", dest="set", action=_Change, metavar="KEY:N", help="set a list's seats")
+    g.add_argument(
+        "--vacate",
+        dest="vacate",
+        action=_Change,
+        metavar="KEY",
+        help="empty a list's seats (resignation); the size is unchanged",
+    )
+    g.add_argument(
+        "--remove",
+        dest="remove",
+        action=_Change,
+        metavar="KEY",
+        help="remove a list (its seats become vacant)",
+    )
+    g.add_argument(
+        "--merge", dest="merge", action=_Change, metavar="A+B:NEWKEY", help="merge lists into one"
+    )
+    g.add_argument(
+        "--split-factions",
+        dest="split-factions",
+        action=_Change,
+        metavar="TAG",
+        help="make the factions carrying TAG lists of their own",
+    )
+    g.add_argument(
+        "--join",
+        dest="join",
+        action=_Change,
+        metavar="A+B:TARGET",
+        help="lists join a list (seats added) or a bloc (membership)",
+    )
+    g.add_argument(
+        "--alternative",
+        dest="alternative",
+        action=_Change,
+        metavar="SOURCE",
+        help="use the seat figures a source reports",
+    )
+    parser.add_argument(
+        "--save", metavar="FILE", default=None, help="write the changed chamber as a scenario file"
+    )
+    parser.epilog = (parser.epilog or "") + (
+        "\n\nAfter the changes, a command (show, find, check or power) with its own options\n"
+        "runs on the changed chamber; without one, the changes and the chamber are shown."
+    )
+    parser.set_defaults(changes=[], then=[])
+
+
+def _parse_change(name: str, text: str) -> tuple[str, Any]:
+    parts = text.split(":")
+    try:
+        if name == "move":
+            a, b, n = parts
+            return name, (a, b, int(n))
+        if name == "set":
+            key, n = parts
+            return name, {key: int(n)}
+        if name in ("vacate", "remove"):
+            return name, [k for k in text.replace(",", "+").split("+") if k]
+        if name in ("merge", "join"):
+            keys, target = parts
+            return name, ([k for k in keys.split("+") if k], target)
+        return name, text
+    except ValueError:
+        raise whatif.WhatIfError(f"--{name} expects {_FORMS[name]} (got {text!r})") from None
+
+
+_FORMS: Final = {"move": "FROM:TO:N", "set": "KEY:N", "merge": "A+B:NEWKEY", "join": "A+B:TARGET"}
+
+
+def _whatif_run(args: argparse.Namespace, out: TextIO) -> int:
+    before = scenario_of(args)
+    changes = [_parse_change(name, text) for name, text in args.changes]
+    after = whatif.apply_changes(before, changes)
+    if args.save:
+        write_scenario(after, args.save)
+    then = list(args.then)
+    if not then:
+        diff = [
+            f"{p.key}: {before[p.key].seats if p.key in before else 0} -> {p.seats}"
+            for p in after
+            if p.key not in before or before[p.key].seats != p.seats
+        ]
+        diff += [f"{k}: removed" for k in before.keys if k not in after]
+        emit(out, "changes: " + ("; ".join(diff) if diff else "none"))
+        emit(out, "")
+        emit(out, report.show(after, "table"))
+        return EXIT_OK
+    if then[0] not in ("show", "find", "check", "power"):
+        raise whatif.WhatIfError(
+            f"after the changes, run show, find, check or power (got {then[0]!r})"
+        )
+    sub = build_parser().parse_args([then[0], "<whatif>", *then[1:]])
+    sub.legislature = after
+    code: int = sub._run(sub, out)
+    return code
+
+
+# --- simulate ---
+
+
+def _simulate_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        metavar="FILE",
+        help="a TOML file with seats, method, sample_size and [shares] "
+        "(or [[districts]]), optional [fixed] seats and [[coalitions]]",
+    )
+    parser.add_argument("--draws", "-n", type=int, default=None, help="draws (default 10000)")
+    parser.add_argument("--seed", type=int, default=None, help="the seed (default 0)")
+    parser.add_argument(
+        "--executor",
+        choices=("none", "processes", "threads"),
+        default="none",
+        help="run batches in a process or thread pool",
+    )
+    parser.add_argument(
+        "--coalition",
+        action="append",
+        default=[],
+        metavar="A+B",
+        help="report the probability that a coalition reaches the quota",
+    )
+    add_quota(parser)
+    parser.add_argument("--level", default="90%", help="the central share of draws (default 90%%)")
+    add_format(parser)
+
+
+def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
+    import concurrent.futures
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(args.path).read_text(encoding="utf-8"))
+    except OSError as err:
+        raise SimulationError(f"{args.path}: cannot be read ({err.strerror})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise SimulationError(f"{args.path}: is not valid TOML: {err}") from None
+    if "districts" in data:
+        shares = {str(d["name"]): dict(d["shares"]) for d in data["districts"]}
+        seats: Any = {str(d["name"]): d["seats"] for d in data["districts"]}
+    else:
+        if "shares" not in data or "seats" not in data:
+            raise SimulationError(f"{args.path}: needs 'seats' and a [shares] table")
+        shares, seats = dict(data["shares"]), data["seats"]
+    intervals = {k: tuple(v) for k, v in data["intervals"].items()} if "intervals" in data else None
+    threshold = data.get("threshold")
+    pool: concurrent.futures.Executor | None = None
+    if args.executor == "processes":
+        pool = concurrent.futures.ProcessPoolExecutor()
+    elif args.executor == "threads":
+        pool = concurrent.futures.ThreadPoolExecutor()
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done:,} / {total:,} draws")
+            sys.stderr.flush()
+
+    try:
+        sim = simulate(
+            shares,
+            seats,
+            data.get("method", "dhondt"),
+            sample_size=data.get("sample_size", 1000),
+            intervals=intervals,
+            draws=args.draws or data.get("draws", 10_000),
+            seed=args.seed if args.seed is not None else data.get("seed", 0),
+            threshold=None if threshold is None else apportion.parse_share(threshold),
+            fixed=data.get("fixed"),
+            executor=pool,
+            progress=progress,
+        )
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\033[K")
+    level = apportion.parse_share(args.level)
+    intervals_out = sim.seat_intervals(Fraction(level))
+    rows: list[dict[str, Any]] = [
+        {"key": k, "mean": v.mean, "low": v.low, "median": v.median, "high": v.high}
+        for k, v in intervals_out.items()
+    ]
+    coalitions = [*args.coalition, *("+".join(c["members"]) for c in data.get("coalitions", []))]
+    probs = [
+        {"coalition": c, "probability": sim.majority_probability(c.split("+"), args.quota)}
+        for c in coalitions
+    ]
+    if args.format == "json":
+        emit(
+            out,
+            report.to_json(
+                {
+                    "draws": sim.n,
+                    "seed": sim.seed,
+                    "method": sim.method,
+                    "seats": rows,
+                    "coalitions": probs,
+                }
+            ),
+        )
+        return EXIT_OK
+    float_rows = [{**r, "mean": f"{float(r['mean']):.2f}"} for r in rows]
+    emit(out, f"{sim.n:,} draws · {sim.method} · {sim.size} seats · seed {sim.seed}")
+    emit(out, report.render(float_rows, fmt=args.format))
+    if probs:
+        emit(out, "")
+        emit(out, report.render(probs, fmt=args.format))
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "scenarios",
@@ -669,6 +914,26 @@ COMMANDS: list[Command] = [
         _methods_args,
         _methods_run,
     ),
+    Command(
+        "whatif",
+        "change a chamber (moves, vacancies, merges, splits) and look at the result",
+        "examples:\n"
+        "  coalitions whatif iraq-2025 --move kdp:puk:3 --vacate huqooq\n"
+        "  coalitions whatif iraq-2021 --vacate sadrist find --count\n"
+        "  coalitions whatif iraq-2025 --split-factions us-designated power --index ss\n"
+        "  coalitions whatif kurdistan-2024 --move kdp:puk:5 --save changed.toml",
+        _whatif_args,
+        _whatif_run,
+    ),
+    Command(
+        "simulate",
+        "seat intervals and coalition probabilities from uncertain vote shares",
+        "examples:\n"
+        "  coalitions simulate shares.toml --draws 10000 --seed 1\n"
+        "  coalitions simulate shares.toml --coalition kdp+puk --executor processes",
+        _simulate_args,
+        _simulate_run,
+    ),
 ]
 
 
@@ -695,11 +960,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_THEN: Final = ("show", "find", "check", "power")
+
+
+def _split_whatif(argv: list[str]) -> tuple[list[str], list[str]]:
+    """``whatif SCENARIO [changes] [COMMAND ...]``: the whatif part and the command part.
+
+    Every whatif option takes one value, so the command is the first bare word that is
+    not an option's value.
+    """
+    i = 2
+    while i < len(argv):
+        token = argv[i]
+        if token.startswith("-"):
+            i += 1 if "=" in token or token in ("-h", "--help") else 2
+            continue
+        if token in _THEN:
+            return argv[:i], argv[i:]
+        i += 1
+    return argv, []
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
     out = stdout if stdout is not None else sys.stdout
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    then: list[str] = []
+    if words[:1] == ["whatif"]:
+        words, then = _split_whatif(words)
+    args = parser.parse_args(words)
+    if then:
+        args.then = then
     if getattr(args, "_run", None) is None:
         parser.print_help(out)
         return EXIT_USAGE

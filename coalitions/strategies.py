@@ -17,10 +17,12 @@ Every option is keyword-only; options that describe values are strategies (``key
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final
 
+import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -31,13 +33,16 @@ from .model import Bloc, Faction, Legislature, Party
 __all__ = [
     "DEFAULT_TAGS",
     "blocs",
+    "defections",
     "factions",
     "keys",
     "legislatures",
     "parties",
+    "perturbations",
     "positions",
     "register_strategies",
     "tags",
+    "vote_shares",
 ]
 
 #: The tags drawn by default: a few of each documented kind.
@@ -294,6 +299,94 @@ def legislatures(
         bool(with_blocs),
         bool(vacancies),
     )
+
+
+@st.composite
+def _moved(
+    draw: st.DrawFn,
+    leg: Legislature,
+    givers: Sequence[str],
+    takers: Sequence[str],
+    max_seats: int,
+) -> Legislature:
+    moves = draw(
+        st.lists(st.tuples(st.sampled_from(givers), st.sampled_from(takers)), max_size=max_seats)
+    )
+    seats = {p.key: p.seats for p in leg.parties}
+    floor = {p.key: sum(f.seats for f in p.factions) for p in leg.parties}
+    for a, b in moves:
+        if a != b and seats[a] > floor[a]:
+            seats[a] -= 1
+            seats[b] += 1
+    parties = [
+        p if seats[p.key] == p.seats else attrs.evolve(p, seats=seats[p.key], alternatives=())
+        for p in leg.parties
+    ]
+    return attrs.evolve(leg, parties=tuple(parties))
+
+
+def perturbations(leg: Legislature, *, max_seats_moved: int = 5) -> st.SearchStrategy[Legislature]:
+    """Chambers reached from ``leg`` by moving up to ``max_seats_moved`` single seats
+    between lists (a list keeps at least its factions' seats). Shrinks towards ``leg``.
+
+    >>> import coalitions as co
+    >>> from hypothesis import given
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> @given(perturbations(kr, max_seats_moved=3))
+    ... def test_kdp_and_puk_keep_their_majority(leg):
+    ...     assert co.check_coalition(leg, "kdp+puk").viable
+    >>> test_kdp_and_puk_keep_their_majority()
+    """
+    _check_bounds("seats_moved", 0, max_seats_moved)
+    if not isinstance(leg, Legislature):
+        raise InvalidArgument(f"leg={leg!r} must be a Legislature")
+    keys = list(leg.keys)
+    if len(keys) < 2 or max_seats_moved == 0:
+        return st.just(leg)
+    return _moved(leg, keys, keys, max_seats_moved)
+
+
+def defections(
+    leg: Legislature, coalition: Iterable[str], *, max_seats: int = 5
+) -> st.SearchStrategy[Legislature]:
+    """Chambers where up to ``max_seats`` members of the coalition's lists defect to
+    lists outside it, one seat at a time. Shrinks towards no defection."""
+    _check_bounds("seats", 0, max_seats)
+    if not isinstance(leg, Legislature):
+        raise InvalidArgument(f"leg={leg!r} must be a Legislature")
+    members = [leg[k].key for k in coalition]
+    outside = [k for k in leg.keys if k not in members]
+    if not members:
+        raise InvalidArgument("coalition must name at least one list")
+    if not outside or max_seats == 0:
+        return st.just(leg)
+    return _moved(leg, members, outside, max_seats)
+
+
+def vote_shares(
+    keys: Sequence[str], *, min_share: Fraction = Fraction(0), resolution: int = 1000
+) -> st.SearchStrategy[dict[str, Fraction]]:
+    """Vote shares for ``keys``: exact fractions that sum to 1, each at least
+    ``min_share``, on a grid of ``1/resolution``."""
+    keys = list(keys)
+    if not keys or len(set(keys)) != len(keys):
+        raise InvalidArgument(f"keys={keys!r} must be distinct and not empty")
+    if not isinstance(min_share, Fraction | int) or not 0 <= min_share * len(keys) <= 1:
+        raise InvalidArgument(f"min_share={min_share!r} must be a Fraction with n * min_share <= 1")
+    if isinstance(resolution, bool) or not isinstance(resolution, int) or resolution < len(keys):
+        raise InvalidArgument(f"resolution={resolution!r} must be a whole number >= len(keys)")
+    base = math.ceil(Fraction(min_share) * resolution)
+    spare = resolution - base * len(keys)
+    if spare < 0:
+        raise InvalidArgument("min_share is too large for this resolution")
+
+    def shares(weights: list[int]) -> dict[str, Fraction]:
+        total = sum(weights)
+        extra = [w * spare // total if total else 0 for w in weights]
+        extra[0] += spare - sum(extra)
+        return {k: Fraction(base + e, resolution) for k, e in zip(keys, extra, strict=True)}
+
+    return st.lists(st.integers(0, 100), min_size=len(keys), max_size=len(keys)).map(shares)
 
 
 def register_strategies() -> None:

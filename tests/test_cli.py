@@ -250,3 +250,50 @@ def test_methods(run_cli) -> None:
     assert r.returncode == 0
     for name in ("dhondt", "sainte-lague", "iraq-2023", "huntington-hill", "hare", "droop"):
         assert name in r.stdout
+
+
+# --- whatif and simulate ---
+
+
+def test_whatif_default_show(run_cli) -> None:
+    r = run_cli("whatif", "kurdistan-2024", "--move", "kdp:puk:5", "--vacate", "gorran")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("changes: kdp: 39 -> 34; puk: 23 -> 28; gorran: 1 -> 0")
+    assert "seated 99 · vacant 1" in r.stdout
+
+
+def test_whatif_then_find_and_save(run_cli, tmp_path: Path) -> None:
+    saved = tmp_path / "after.toml"
+    r = run_cli(
+        "whatif", "iraq-2021", "--vacate", "sadrist", "--save", str(saved), "find", "--count"
+    )
+    assert r.returncode == 0, r.stderr
+    after = co.read_scenario(saved)
+    assert r.stdout.strip() == str(co.count_coalitions(after))
+    assert after["sadrist"].seats == 0
+
+
+def test_whatif_bad_change(run_cli) -> None:
+    r = run_cli("whatif", "kurdistan-2024", "--move", "kdp:puk")
+    assert r.returncode == 2
+    assert "--move expects FROM:TO:N (got 'kdp:puk')" in r.stderr
+    r = run_cli("whatif", "kurdistan-2024", "--move", "puk:kdp:40")
+    assert r.returncode == 2 and "cannot move 40 seats from 'puk'" in r.stderr
+
+
+def test_simulate(run_cli, tmp_path: Path) -> None:
+    f = tmp_path / "shares.toml"
+    f.write_text(
+        'seats = 20\nmethod = "hare"\nsample_size = 2000\n'
+        '[shares]\na = "45%"\nb = "35%"\nc = "20%"\n'
+        '[[coalitions]]\nmembers = ["a", "b"]\n',
+        encoding="utf-8",
+    )
+    r = run_cli("simulate", str(f), "--draws", "200", "--seed", "4", "-f", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["draws"] == 200 and data["coalitions"][0]["probability"] == "1"
+    again = run_cli("simulate", str(f), "--draws", "200", "--seed", "4", "-f", "json")
+    assert again.stdout == r.stdout
+    table = run_cli("simulate", str(f), "--draws", "100", "--coalition", "a+c")
+    assert "a+c" in table.stdout

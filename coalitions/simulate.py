@@ -1,0 +1,427 @@
+"""From uncertain vote shares to seat distributions and coalition probabilities.
+
+Each draw perturbs the vote shares, turns them into whole votes, allocates the seats
+with any registry method (exactly, districts and thresholds included), and keeps the
+seats. The draws answer: how many seats each list wins (intervals), how likely a given
+coalition reaches a quota, how likely some viable coalition exists under red lines.
+
+The uncertainty model: with ``sample_size`` n (a poll of n respondents), the shares of a
+draw follow a Dirichlet distribution with parameters ``n * share`` (the posterior of a
+multinomial poll with a flat prior, less the prior's one vote a list); with
+``intervals``, each list's share is drawn uniformly in its interval and the shares are
+renormalized. The random numbers are floats, as sampling needs; each draw is rounded to
+whole votes (``votes_scale``, 10 million by default) before the exact allocation, so the
+seats of a draw are exact for its votes.
+
+Draws run in batches, each seeded from ``(seed, batch)``: the same ``seed`` gives the
+same draws whatever the executor (``None`` for this process, or any
+:class:`concurrent.futures.Executor`: a process pool, or a Dask or Ray executor).
+
+>>> sim = simulate({"a": 50, "b": 30, "c": 20}, seats=10, method="hare", sample_size=1000,
+...                draws=200, seed=1)
+>>> sim.seat_intervals()["a"].median
+5
+>>> 0 < sim.majority_probability({"a", "c"}) <= 1
+True
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import math
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from . import rules
+from ._frozen import FrozenMap, frozen_map
+from .apportion import AllocationError, allocate, allocate_districts, get_method
+from .constraints import Constraints, constraints_of
+from .errors import CoalitionsError
+from .model import Legislature, Party, to_fraction
+from .search import check_coalition, find_coalitions
+
+__all__ = ["SeatInterval", "Simulation", "SimulationError", "shares_from", "simulate"]
+
+
+class SimulationError(CoalitionsError, ValueError):
+    """Shares, seats or options a simulation cannot run with."""
+
+
+@attrs.frozen
+class SeatInterval:
+    """A list's seats across the draws: ``low`` and ``high`` bound the central
+    ``level`` of draws, ``median`` is the middle draw, ``mean`` the exact average."""
+
+    low: int
+    median: int
+    high: int
+    mean: Fraction
+
+
+@attrs.frozen
+class _Spec:
+    """Everything a batch needs, picklable for process pools."""
+
+    keys: tuple[str, ...]
+    districts: tuple[str, ...]
+    shares: tuple[tuple[float, ...], ...]  # by district, then by key
+    seats: tuple[int, ...]
+    method: Any
+    sample_size: int | None
+    intervals: tuple[tuple[float, float], ...] | None
+    threshold: Any
+    votes_scale: int
+    seed: int
+
+
+def _draw_shares(rng: random.Random, spec: _Spec, base: Sequence[float]) -> list[float]:
+    if spec.intervals is not None:
+        raw = [rng.uniform(lo, hi) for lo, hi in spec.intervals]
+    else:
+        n = spec.sample_size or 0
+        raw = [rng.gammavariate(n * p, 1.0) if p > 0 else 0.0 for p in base]
+    total = sum(raw)
+    return [x / total for x in raw] if total > 0 else list(base)
+
+
+def _run_batch(spec: _Spec, batch: int, size: int) -> list[tuple[int, ...]]:
+    """``size`` draws of batch number ``batch``: seat tuples in key order."""
+    rng = random.Random(f"{spec.seed}/{batch}")
+    out: list[tuple[int, ...]] = []
+    for _ in range(size):
+        votes_by_district = {}
+        for d, base in zip(spec.districts, spec.shares, strict=True):
+            shares = _draw_shares(rng, spec, base)
+            votes = {k: round(s * spec.votes_scale) for k, s in zip(spec.keys, shares, strict=True)}
+            if not any(votes.values()):
+                votes[spec.keys[0]] = 1
+            votes_by_district[d] = votes
+        if len(spec.districts) == 1:
+            a = allocate(
+                votes_by_district[spec.districts[0]],
+                spec.seats[0],
+                spec.method,
+                threshold=spec.threshold,
+                tie_break="lot",
+                seed=rng,
+            )
+            seats = a.seats
+        else:
+            r = allocate_districts(
+                votes_by_district,
+                dict(zip(spec.districts, spec.seats, strict=True)),
+                spec.method,
+                threshold=spec.threshold,
+                tie_break="lot",
+                seed=rng,
+            )
+            seats = r.seats
+        out.append(tuple(seats.get(k, 0) for k in spec.keys))
+    return out
+
+
+@attrs.frozen
+class Simulation:
+    """The seats of every draw, and the questions they answer.
+
+    ``draws`` holds one seat tuple a draw, in the order of ``keys``.
+    """
+
+    keys: tuple[str, ...]
+    draws: tuple[tuple[int, ...], ...] = attrs.field(repr=False)
+    size: int
+    method: str
+    seed: int
+    names: Mapping[str, str] = attrs.field(
+        default=FrozenMap(), converter=frozen_map, eq=False, repr=False
+    )
+    _cache: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def n(self) -> int:
+        """The number of draws."""
+        return len(self.draws)
+
+    def _column(self, key: str) -> list[int]:
+        if key not in self.keys:
+            raise SimulationError(f"unknown list {key!r}; the lists are {', '.join(self.keys)}")
+        i = self.keys.index(key)
+        return [d[i] for d in self.draws]
+
+    def seat_distribution(self, key: str) -> dict[int, Fraction]:
+        """The probability of each seat count for ``key``, exactly (count / draws)."""
+        counts = Counter(self._column(key))
+        return {s: Fraction(c, self.n) for s, c in sorted(counts.items())}
+
+    def seat_intervals(self, level: Fraction = Fraction(9, 10)) -> dict[str, SeatInterval]:
+        """For each list, the central ``level`` of its seat counts, median and mean."""
+        level = Fraction(level)
+        if not 0 < level <= 1:
+            raise SimulationError(f"'level' must be in (0, 1] (got {level})")
+        tail = (1 - level) / 2
+        out = {}
+        for key in self.keys:
+            col = sorted(self._column(key))
+            lo = col[min(len(col) - 1, math.floor(tail * len(col)))]
+            hi = col[max(0, math.ceil((1 - tail) * len(col)) - 1)]
+            out[key] = SeatInterval(
+                low=lo, median=col[(len(col) - 1) // 2], high=hi, mean=Fraction(sum(col), len(col))
+            )
+        return out
+
+    def legislature(self, draw: int) -> Legislature:
+        """The chamber of one draw."""
+        seats = self.draws[draw]
+        return Legislature(
+            name=f"draw {draw}",
+            size=self.size,
+            parties=[
+                Party(key=k, name=self.names.get(k, k), seats=s)
+                for k, s in zip(self.keys, seats, strict=True)
+            ],
+        )
+
+    def _distinct(self) -> Counter[tuple[int, ...]]:
+        cached = self._cache.get("distinct")
+        if cached is None:
+            cached = self._cache["distinct"] = Counter(self.draws)
+        return cached
+
+    def majority_probability(
+        self, coalition: Iterable[str], quota: rules.Rule = "majority"
+    ) -> Fraction:
+        """The share of draws in which ``coalition`` holds at least ``quota`` seats."""
+        members = {str(k).lower() for k in coalition}
+        for k in members:
+            if k not in self.keys:
+                raise SimulationError(f"unknown list {k!r}; the lists are {', '.join(self.keys)}")
+        need = rules.quota(self.size, quota)
+        idx = [self.keys.index(k) for k in members]
+        wins = sum(c for d, c in self._distinct().items() if sum(d[i] for i in idx) >= need)
+        return Fraction(wins, self.n)
+
+    def viable_probability(
+        self,
+        quota: rules.Rule = "majority",
+        *,
+        constraints: Constraints | None = None,
+        **keywords: Any,
+    ) -> Fraction:
+        """The share of draws in which some coalition is viable under the constraints."""
+        c = constraints_of(constraints, **keywords)
+        hits = 0
+        for d, count in self._distinct().items():
+            leg = self._legislature_of(d)
+            if next(iter(find_coalitions(leg, quota, constraints=c, limit=1)), None) is not None:
+                hits += count
+        return Fraction(hits, self.n)
+
+    def coalition_probabilities(
+        self,
+        quota: rules.Rule = "majority",
+        *,
+        coalitions: Iterable[Iterable[str]] | None = None,
+        max_parties: int = 3,
+        top: int = 20,
+        constraints: Constraints | None = None,
+        **keywords: Any,
+    ) -> dict[str, Fraction]:
+        """How likely each coalition is viable (and, unless given, minimal).
+
+        With ``coalitions``, the share of draws in which each is viable under the quota
+        and constraints. Without, the minimal viable coalitions of at most
+        ``max_parties`` lists found in the draws, with the share of draws in which each
+        is one, the ``top`` most likely first (then by name).
+        """
+        c = constraints_of(constraints, **keywords)
+        tally: Counter[str] = Counter()
+        if coalitions is not None:
+            wanted = [tuple(sorted({str(k).lower() for k in co})) for co in coalitions]
+            for d, count in self._distinct().items():
+                leg = self._legislature_of(d)
+                for members in wanted:
+                    present = [m for m in members if m in leg]
+                    if (
+                        len(present) == len(members)
+                        and check_coalition(leg, present, quota, constraints=c).viable
+                    ):
+                        tally["+".join(members)] += count
+            return {"+".join(m): Fraction(tally["+".join(m)], self.n) for m in wanted}
+        small = attrs.evolve(c, max_parties=min(max_parties, c.max_parties or max_parties))
+        for d, count in self._distinct().items():
+            for found in find_coalitions(self._legislature_of(d), quota, constraints=small):
+                tally["+".join(sorted(found.members))] += count
+        ranked = sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        return {k: Fraction(v, self.n) for k, v in ranked}
+
+    def _legislature_of(self, seats: tuple[int, ...]) -> Legislature:
+        key = ("leg", seats)
+        leg = self._cache.get(key)
+        if leg is None:
+            leg = self._cache[key] = Legislature(
+                name="simulated draw",
+                size=self.size,
+                parties=[
+                    Party(key=k, name=self.names.get(k, k), seats=s)
+                    for k, s in zip(self.keys, seats, strict=True)
+                    if s > 0
+                ],
+            )
+        return leg
+
+
+def _share(value: Any, where: str) -> float:
+    try:
+        f = to_fraction(value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise SimulationError(
+            f"{where} must be a number or a share such as '12.5%' (got {value!r})"
+        ) from None
+    if f < 0:
+        raise SimulationError(f"{where} must be >= 0 (got {value!r})")
+    return float(f)
+
+
+def simulate(
+    shares: Mapping[str, Any] | Mapping[str, Mapping[str, Any]],
+    seats: int | Mapping[str, int],
+    method: str = "dhondt",
+    *,
+    sample_size: int | None = 1000,
+    intervals: Mapping[str, tuple[Any, Any]] | None = None,
+    draws: int = 10_000,
+    seed: int = 0,
+    threshold: Fraction | int | None = None,
+    votes_scale: int = 10_000_000,
+    executor: concurrent.futures.Executor | None = None,
+    batch_size: int = 250,
+    progress: Callable[[int, int], None] | None = None,
+    names: Mapping[str, str] | None = None,
+    fixed: Mapping[str, int] | None = None,
+) -> Simulation:
+    """Simulate ``draws`` elections from uncertain vote shares.
+
+    ``shares``: each list's expected share (any numbers: they are normalized) for one
+    national district of ``seats`` seats; or, when ``seats`` maps districts to seats,
+    each district's shares by list. ``sample_size``: the size of the poll behind the
+    shares (larger is surer); or give ``intervals`` (``{key: (low, high)}``) instead.
+    ``method`` and ``threshold`` are those of :func:`~coalitions.allocate` (a tie for a
+    last seat is broken by lot). ``fixed`` adds seats that are not simulated (reserved
+    seats, each its own list) to every draw. ``executor`` runs batches of
+    ``batch_size`` draws; ``progress(done, total)`` is called after each batch.
+    """
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise SimulationError(f"'draws' must be a whole number >= 1 (got {draws!r})")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise SimulationError(f"'batch_size' must be a whole number >= 1 (got {batch_size!r})")
+    m = get_method(method)
+    if isinstance(seats, Mapping):
+        districts = tuple(seats)
+        if not isinstance(shares, Mapping) or set(shares) != set(districts):
+            raise SimulationError(
+                "with seats by district, 'shares' must give each district's shares"
+            )
+        per = [shares[d] for d in districts]
+        seat_counts = tuple(seats[d] for d in districts)
+    else:
+        districts = ("",)
+        per = [shares]
+        seat_counts = (seats,)
+    for d, s in zip(districts, seat_counts, strict=True):
+        if isinstance(s, bool) or not isinstance(s, int) or s < 1:
+            raise SimulationError(
+                f"seats{f' in {d}' if d else ''} must be a whole number >= 1 (got {s!r})"
+            )
+    keys: list[str] = []
+    for table in per:
+        if not isinstance(table, Mapping) or not table:
+            raise SimulationError("'shares' must map lists to their shares")
+        keys.extend(k for k in table if k not in keys)
+    base: list[tuple[float, ...]] = []
+    for d, table in zip(districts, per, strict=True):
+        values = [
+            _share(table.get(k, 0), f"the share of {k!r}" + (f" in {d}" if d else "")) for k in keys
+        ]
+        total = sum(values)
+        if total <= 0:
+            raise SimulationError(f"the shares{f' in {d}' if d else ''} are all zero")
+        base.append(tuple(v / total for v in values))
+    bounds = None
+    if intervals is not None:
+        if len(districts) > 1:
+            raise SimulationError("'intervals' apply to a single national district")
+        missing = [k for k in keys if k not in intervals]
+        if missing:
+            raise SimulationError(f"'intervals' lacks {missing[0]!r}")
+        bounds = []
+        for k in keys:
+            lo, hi = (_share(x, f"the interval of {k!r}") for x in intervals[k])
+            if lo > hi:
+                raise SimulationError(f"the interval of {k!r} is empty ({lo} > {hi})")
+            bounds.append((lo, hi))
+    elif isinstance(sample_size, bool) or not isinstance(sample_size, int) or sample_size < 1:
+        raise SimulationError(f"'sample_size' must be a whole number >= 1 (got {sample_size!r})")
+    spec = _Spec(
+        keys=tuple(keys),
+        districts=districts,
+        shares=tuple(base),
+        seats=seat_counts,
+        method=m.name if m.name in _registry_names() else m,
+        sample_size=sample_size,
+        intervals=tuple(bounds) if bounds is not None else None,
+        threshold=threshold,
+        votes_scale=votes_scale,
+        seed=seed,
+    )
+    sizes = [min(batch_size, draws - i) for i in range(0, draws, batch_size)]
+    results: list[tuple[int, ...]] = []
+    try:
+        if executor is None:
+            batches: Iterable[list[tuple[int, ...]]] = (
+                _run_batch(spec, b, n) for b, n in enumerate(sizes)
+            )
+        else:
+            batches = executor.map(_run_batch, [spec] * len(sizes), range(len(sizes)), sizes)
+        for batch in batches:
+            results.extend(batch)
+            if progress is not None:
+                progress(len(results), draws)
+    except AllocationError as err:
+        raise SimulationError(f"a draw could not be allocated: {err}") from None
+    extra = dict(fixed or {})
+    for k, v in extra.items():
+        if k in keys:
+            raise SimulationError(f"'fixed' names {k!r}, which is also a simulated list")
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise SimulationError(f"'fixed' seats must be whole numbers >= 0 (got {v!r} for {k!r})")
+    tail = tuple(extra.values())
+    return Simulation(
+        keys=(*keys, *extra),
+        draws=tuple(r + tail for r in results),
+        size=sum(seat_counts) + sum(tail),
+        method=m.name,
+        seed=seed,
+        names=names or {},
+    )
+
+
+def _registry_names() -> set[str]:
+    from .apportion import METHODS
+
+    return set(METHODS)
+
+
+def shares_from(leg: Legislature) -> dict[str, Fraction]:
+    """Vote shares from a chamber's recorded votes (or vote shares)."""
+    if all(p.votes is not None for p in leg.parties):
+        total = sum(p.votes or 0 for p in leg.parties)
+        return {p.key: Fraction(p.votes or 0, total) for p in leg.parties if p.votes}
+    if all(p.vote_share is not None for p in leg.parties):
+        return {p.key: p.vote_share for p in leg.parties if p.vote_share}
+    missing = [p.key for p in leg.parties if p.votes is None and p.vote_share is None]
+    raise SimulationError(f"no votes recorded for {', '.join(missing[:5])}")
