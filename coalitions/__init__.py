@@ -9,7 +9,7 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import apportion, power, report, rules, whatif
+from . import apportion, chart, power, report, rules, whatif
 from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
@@ -65,6 +65,7 @@ __all__ = [
     "allocate",
     "allocate_districts",
     "apportion",
+    "chart",
     "check_coalition",
     "count_by_party",
     "count_coalitions",

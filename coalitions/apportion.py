@@ -375,6 +375,11 @@ class Allocation:
     ties: tuple[Tie, ...] = ()
     district: str | None = None
 
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
+
     @property
     def quotients(self) -> tuple[SeatAward, ...]:
         """The award behind each seat (the same as ``awards``)."""
@@ -788,6 +793,11 @@ class DistrictAllocation:
     )
     excluded: Mapping[str, str] = attrs.field(default=FrozenMap(), converter=frozen_map)
     ties: tuple[Tie, ...] = ()
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
 
     @property
     def house(self) -> int:

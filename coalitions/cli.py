@@ -22,7 +22,7 @@ from typing import Any, Final, NamedTuple, TextIO
 
 import attrs
 
-from . import __version__, apportion, power, report, rules, search, whatif
+from . import __version__, apportion, chart, power, report, rules, search, whatif
 from .constraints import Constraints
 from .errors import CoalitionsError, ScenarioError
 from .model import Legislature
@@ -839,6 +839,54 @@ def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# --- diagram ---
+
+
+def _diagram_args(parser: argparse.ArgumentParser) -> None:
+    add_scenario(parser)
+    parser.add_argument(
+        "--coalition",
+        "-c",
+        default=None,
+        metavar="A+B",
+        help="a coalition to place first (the rest is greyed)",
+    )
+    add_quota(parser)
+    parser.add_argument("--title", default=None, help="the title (default: the chamber's name)")
+    parser.add_argument("--blocs", action="store_true", help="outline the blocs")
+    parser.add_argument(
+        "--labels",
+        choices=("key", "name", "native"),
+        default="key",
+        help="legend labels (default: key)",
+    )
+    parser.add_argument("--width", type=int, default=640, help="width in pixels (default 640)")
+    parser.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help="write the SVG here (default: standard output)",
+    )
+
+
+def _diagram_run(args: argparse.Namespace, out: TextIO) -> int:
+    svg = chart.hemicycle(
+        scenario_of(args),
+        coalition=args.coalition,
+        quota=args.quota,
+        title=args.title,
+        blocs=args.blocs,
+        labels=args.labels,
+        width=args.width,
+    )
+    if args.output:
+        Path(args.output).write_text(svg, encoding="utf-8")
+    else:
+        out.write(svg)
+    return EXIT_OK
+
+
 COMMANDS: list[Command] = [
     Command(
         "scenarios",
@@ -913,6 +961,16 @@ COMMANDS: list[Command] = [
         "example:\n  coalitions methods --format markdown",
         _methods_args,
         _methods_run,
+    ),
+    Command(
+        "diagram",
+        "a hemicycle diagram (SVG) of a chamber, with a coalition and the quota line",
+        "examples:\n"
+        "  coalitions diagram iraq-2025 --coalition rdc+kdp+taqaddum -o chamber.svg\n"
+        "  coalitions diagram kurdistan-2024 --coalition kdp+puk --title 'Erbil, 2024'\n"
+        "  coalitions diagram iraq-2025 --blocs --quota two-thirds -o blocs.svg",
+        _diagram_args,
+        _diagram_run,
     ),
     Command(
         "whatif",

@@ -477,6 +477,18 @@ class Legislature:
         """
         return rules.quota(self.size, rule, present=present)
 
+    # -- display --
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
+
+    def _repr_svg_(self) -> str:
+        from .chart import hemicycle
+
+        return hemicycle(self)
+
     # -- conversion --
 
     def to_dict(self) -> dict[str, Any]:

@@ -749,6 +749,11 @@ class PowerTable:
     seats: Mapping[str, int] = attrs.field(eq=False)
     size: int
 
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
+
     def rows(self) -> list[dict[str, Any]]:
         """One record a player, sorted by the first index (largest first), then key."""
         first = self.values[self.indices[0]]

@@ -29,20 +29,25 @@ from .model import Legislature
 
 __all__ = [
     "FORMATS",
+    "allocation_table",
     "bloc_records",
+    "coalition_table",
     "jsonable",
     "percent",
+    "power_table",
     "render",
     "seat_records",
     "seat_table",
     "show",
     "summary",
+    "to_html",
     "to_json",
 ]
 
 #: Output formats of the command line: ``table`` (plain text), ``markdown``, ``csv``,
-#: ``json``; any other tabulate format name is accepted by :func:`render` too.
-FORMATS: Final = ("table", "markdown", "csv", "json")
+#: ``json``, and the tabulate formats most asked for in articles and wikis; any other
+#: tabulate format name is accepted by :func:`render` too.
+FORMATS: Final = ("table", "markdown", "csv", "json", "html", "latex", "mediawiki", "rst")
 
 _TABLEFMT: Final = {"table": "simple", "markdown": "github"}
 
@@ -200,3 +205,82 @@ def show(leg: Legislature, fmt: str = "table") -> str:
             render(blocs, columns=("key", "name", "seats", "share", "members"), fmt=fmt),
         ]
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------ more result types
+
+
+def coalition_table(coalitions: Any, tablefmt: str = "table") -> str:
+    """Coalitions (from :func:`~coalitions.find_coalitions`) as a table."""
+    records = [c.to_record() for c in coalitions]
+    return render(
+        records, columns=("coalition", "seats", "surplus", "parties", "pivotal"), fmt=tablefmt
+    )
+
+
+def allocation_table(allocation: Any, tablefmt: str = "table") -> str:
+    """An :class:`~coalitions.Allocation` (or a district allocation) as a table."""
+    return render(
+        allocation.records(),
+        columns=("key", "votes", "vote_share", "seats", "seat_share"),
+        fmt=tablefmt,
+    )
+
+
+def power_table(table: Any, tablefmt: str = "table") -> str:
+    """A :class:`~coalitions.power.PowerTable` as a table, sorted by the first index."""
+    return render(
+        table.rows(), columns=("key", "seats", "share", *table.indices, "gap"), fmt=tablefmt
+    )
+
+
+def to_html(value: Any) -> str:
+    """The notebook view of a result: an HTML fragment (tables, and diagrams where a
+    picture is the natural view). Every ``_repr_html_`` comes here."""
+    from html import escape as esc
+
+    from . import chart
+    from .apportion import Allocation, DistrictAllocation
+    from .power import PowerTable
+    from .search import Coalition, CoalitionCheck
+    from .simulate import Simulation
+
+    if isinstance(value, Legislature):
+        head = summary(value)
+        q = head["quotas"]
+        return (
+            f'<div class="coalitions-legislature"><p><b>{esc(value.name)}</b>: size '
+            f"{value.size}, seated {value.seated}, vacant {value.vacant}, majority "
+            f"{q['majority']}, two-thirds {q['two-thirds']}</p>"
+            + chart.hemicycle(value, width=480)
+            + seat_table(value, "html")
+            + "</div>"
+        )
+    if isinstance(value, Coalition):
+        body = render(
+            [value.to_record()],
+            columns=("coalition", "seats", "quota", "surplus", "parties"),
+            fmt="html",
+        )
+        picture = value._repr_svg_() if value.house else ""
+        return f'<div class="coalitions-coalition">{body}{picture}</div>'
+    if isinstance(value, CoalitionCheck):
+        lines = "".join(f"<li>{esc(line)}</li>" for line in value.explain().splitlines()[1:])
+        return (
+            f'<div class="coalitions-check"><p><b>{esc("+".join(value.members))}</b>: '
+            f"{value.seats} seats, quota {value.quota}</p><ul>{lines}</ul></div>"
+        )
+    if isinstance(value, Allocation | DistrictAllocation):
+        return f'<div class="coalitions-allocation">{allocation_table(value, "html")}</div>'
+    if isinstance(value, PowerTable):
+        return f'<div class="coalitions-power">{power_table(value, "html")}</div>'
+    if isinstance(value, Simulation):
+        rows = [
+            {"key": k, "low": v.low, "median": v.median, "high": v.high, "mean": v.mean}
+            for k, v in value.seat_intervals().items()
+        ]
+        return (
+            f'<div class="coalitions-simulation"><p>{value.n:,} draws, {value.method}, '
+            f"seed {value.seed}</p>{render(rows, fmt='html')}</div>"
+        )
+    raise TypeError(f"no notebook view for {type(value).__name__}")

@@ -91,11 +91,35 @@ class Coalition:
     meets: tuple[str, ...] = ()
     stands_for: int = 1
     interchangeable: tuple[tuple[tuple[str, ...], int], ...] = ()
+    house: int | None = attrs.field(default=None, eq=False)
+    member_seats: tuple[int, ...] = attrs.field(default=(), eq=False)
 
     @property
     def surplus(self) -> int:
         """Seats above the quota (negative: the shortfall)."""
         return self.seats - self.quota
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
+
+    def _repr_svg_(self) -> str:
+        """The coalition's seats in a hemicycle of the chamber (when its size is known)."""
+        from .chart import GREY, PALETTE, svg_of_seats
+
+        if not self.house:
+            raise ValueError("the chamber's size is not known for this coalition")
+        seats = self.member_seats or (self.seats,)
+        keys = self.order if self.member_seats else (str(self),)
+        groups = [
+            (k, k, n, PALETTE[i % len(PALETTE)], True)
+            for i, (k, n) in enumerate(zip(keys, seats, strict=True))
+        ]
+        groups.append(("others", "others", self.house - self.seats, GREY, False))
+        sign = "+" if self.surplus >= 0 else ""
+        caption = f"quota {self.quota} · coalition {self.seats} ({sign}{self.surplus})"
+        return svg_of_seats(groups, self.house, quota=self.quota, caption=caption, width=480)
 
     @property
     def size(self) -> int:
@@ -281,6 +305,7 @@ class _Search:
         ranked = sorted(game.party_weight, key=lambda k: (-game.party_weight[k], k))
         self.party_rank = {k: r for r, k in enumerate(ranked)}
         self.simple_pivots = not self.required_parties and not game.required_tags
+        self.house = leg.size
 
     # -- building results --
 
@@ -340,6 +365,8 @@ class _Search:
             meets=meets,
             stands_for=stands_for,
             interchangeable=tuple(interchangeable),
+            house=self.house,
+            member_seats=tuple(pw[k] for k in order),
         )
 
     def _pivotal(self, key: str, members: frozenset[str], seats: int) -> bool:
@@ -761,6 +788,11 @@ class CoalitionCheck:
     def shortfall(self) -> int:
         """Seats missing to reach the threshold (0 if none)."""
         return max(0, self.threshold - self.seats)
+
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
 
     def explain(self) -> str:
         """The verdict in words."""

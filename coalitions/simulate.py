@@ -142,6 +142,11 @@ class Simulation:
     )
     _cache: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
+    def _repr_html_(self) -> str:
+        from .report import to_html
+
+        return to_html(self)
+
     @property
     def n(self) -> int:
         """The number of draws."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import coalitions
 
 project = "coalitions"
@@ -17,7 +19,7 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_generated"]
+exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -28,3 +30,39 @@ nitpicky = False
 
 html_theme = "furo"
 html_title = f"coalitions {release}"
+
+
+# --- the gallery: diagrams drawn at every build, never committed as stale images ---
+
+GENERATED = Path(__file__).parent / "_generated"
+
+
+def _draw_gallery(_app: object) -> None:
+    import coalitions as co
+
+    GENERATED.mkdir(exist_ok=True)
+    iraq = co.load_scenario("iraq-2025")
+    kr = co.load_scenario("kurdistan-2024")
+    red = {
+        "exclude_tags": {"militia-affiliated"},
+        "require_tags": {"component:kurdish", "component:sunni"},
+    }
+    smallest = next(co.find_coalitions(iraq, "majority", order_by="parties", limit=1, **red))
+    drawings = {
+        "iraq-2025.svg": co.chart.hemicycle(iraq, blocs=True),
+        "iraq-2021.svg": co.chart.hemicycle(co.load_scenario("iraq-2021")),
+        "kurdistan-2024.svg": co.chart.hemicycle(kr, coalition="kdp+puk"),
+        "iraq-2025-red-lines.svg": co.chart.hemicycle(
+            iraq, coalition=smallest.members, title="A majority without armed-group lists", **red
+        ),
+        "iraq-2022-vacated.svg": co.chart.hemicycle(
+            co.whatif.vacate(co.load_scenario("iraq-2021"), ["sadrist"]),
+            title="Iraq, June 2022: the Sadrist seats vacated",
+        ),
+    }
+    for name, svg in drawings.items():
+        (GENERATED / name).write_text(svg, encoding="utf-8")
+
+
+def setup(app: object) -> None:
+    app.connect("builder-inited", _draw_gallery)  # type: ignore[attr-defined]

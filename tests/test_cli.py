@@ -297,3 +297,27 @@ def test_simulate(run_cli, tmp_path: Path) -> None:
     assert again.stdout == r.stdout
     table = run_cli("simulate", str(f), "--draws", "100", "--coalition", "a+c")
     assert "a+c" in table.stdout
+
+
+def test_diagram(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "c.svg"
+    r = run_cli(
+        "diagram",
+        "iraq-2025",
+        "--coalition",
+        "rdc+kdp+taqaddum",
+        "-o",
+        str(out),
+        "--quota",
+        "two-thirds",
+    )
+    assert r.returncode == 0, r.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert svg.count('class="seat"') == 329 and 'data-seats="220"' in svg
+    stdout = run_cli("diagram", "kurdistan-2024").stdout
+    assert stdout.startswith("<svg") and stdout.rstrip().endswith("</svg>")
+
+
+def test_show_wiki_formats(run_cli) -> None:
+    r = run_cli("show", "kurdistan-2024", "--format", "mediawiki")
+    assert '{| class="wikitable"' in r.stdout
