@@ -7,20 +7,10 @@ Run: python benchmarks/bench_apportion.py
 from __future__ import annotations
 
 import random
-import time
-from collections.abc import Callable
-from typing import Any
+
+from _timing import best_of
 
 import coalitions as co
-
-
-def best_of(fn: Callable[[], Any], repeat: int = 20) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -32,7 +22,7 @@ def main() -> None:
     }
     by_district = {f"g{d:02d}": s for d, s in enumerate(seats)}
     for method in ("iraq-2023", "dhondt", "hare", "huntington-hill"):
-        t = best_of(
+        t, _ = best_of(
             lambda method=method: co.allocate_districts(
                 votes, by_district, method, tie_break="lot", seed=1
             )
@@ -41,7 +31,7 @@ def main() -> None:
     big = {f"list-{i:02d}": rng.randint(50_000, 450_000) for i in range(40)}
     total = sum(big.values())
     for method in ("iraq-2023", "dhondt", "hare"):
-        t = best_of(lambda method=method: co.allocate(big, 71, method, tie_break="lot", seed=1))
+        t, _ = best_of(lambda method=method: co.allocate(big, 71, method, tie_break="lot", seed=1))
         print(f"{total:,} votes, 71 seats, {method:<10} {t * 1000:6.2f} ms   target < 10 ms")
 
 

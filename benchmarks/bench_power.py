@@ -12,9 +12,7 @@ Run: python benchmarks/bench_power.py
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from _timing import best_of
 
 import coalitions as co
 from coalitions import power
@@ -23,15 +21,6 @@ try:
     import powerindex
 except ImportError:  # pragma: no cover - optional
     powerindex = None
-
-
-def best_of(fn: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), result
 
 
 def main() -> None:

@@ -13,18 +13,10 @@ from __future__ import annotations
 import itertools
 import resource
 import time
-from collections.abc import Callable
+
+from _timing import best_of
 
 import coalitions as co
-
-
-def best_of(fn: Callable[[], object], repeat: int = 7) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), result
 
 
 def rss_mib() -> float:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .constraints import Game
 
-__all__ = ["View", "count", "count_sizes"]
+__all__ = ["View", "count", "count_sizes", "shift_saturated"]
 
 
 class View:
@@ -152,7 +152,7 @@ def _add_player(
         c2 = cc + c
         if limit_c is not None and c2 > limit_c:
             continue
-        moved = _shift_sat(arr, w) if saturate else _shift_drop(arr, w)
+        moved = shift_saturated(arr, w) if saturate else _shift_drop(arr, w)
         key = (mask | m, c2)
         cur = new.get(key)
         new[key] = moved if cur is None else [a + b for a, b in zip(cur, moved, strict=True)]
@@ -166,7 +166,9 @@ def _shift_drop(arr: list[int], w: int) -> list[int]:
     return [0] * w + arr[: size - w]
 
 
-def _shift_sat(arr: list[int], w: int) -> list[int]:
+def shift_saturated(arr: list[int], w: int) -> list[int]:
+    """Counts by seats moved up by ``w`` seats; the top bucket holds every sum at or
+    above it (it saturates)."""
     size = len(arr)
     if w >= size:
         out = [0] * size

@@ -49,7 +49,7 @@ import attrs
 from . import rules
 from ._frozen import FrozenMap, frozen_map
 from .constraints import Constraints, compile_game, constraints_of
-from .counting import View, count_sizes
+from .counting import View, count_sizes, shift_saturated
 from .errors import ConstraintError, Problem, ValidationError
 from .model import Legislature
 
@@ -269,19 +269,6 @@ def _simple(
 _Table = dict[tuple[int, int], list[int]]
 
 
-def _shift(arr: list[int], w: int) -> list[int]:
-    size = len(arr)
-    if w == 0:
-        return arr[:]
-    if w >= size:
-        out = [0] * size
-        out[-1] = sum(arr)
-        return out
-    out = [0] * w + arr[: size - w]
-    out[-1] += sum(arr[size - w :])
-    return out
-
-
 def _add(a: list[int] | None, b: list[int]) -> list[int]:
     return b if a is None else [x + y for x, y in zip(a, b, strict=True)]
 
@@ -293,7 +280,7 @@ def _table(g: _Simple, players: Sequence[int], sizes: bool) -> _Table:
         for (m, c), arr in table.items():
             new[(m, c)] = _add(new.get((m, c)), arr)
             key = (m | g.mask[i], c + 1 if sizes else 0)
-            new[key] = _add(new.get(key), _shift(arr, g.w[i]))
+            new[key] = _add(new.get(key), shift_saturated(arr, g.w[i]))
         table = new
     return table
 
@@ -312,7 +299,7 @@ def _without(g: _Simple, table: _Table, i: int, sizes: bool) -> _Table:
             out[(m, c)] = (
                 arr[:]
                 if prev is None
-                else [x - y for x, y in zip(arr, _shift(prev, w), strict=True)]
+                else [x - y for x, y in zip(arr, shift_saturated(prev, w), strict=True)]
             )
         return out
     for (m, c), arr in table.items():

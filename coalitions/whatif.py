@@ -27,7 +27,14 @@ from ._frozen import FrozenMap, frozen_map
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import CoalitionsError, UnknownPartyError, ValidationError
 from .model import Bloc, Legislature, Party
-from .search import Coalition, count_coalitions, find_coalitions, parse_members
+from .search import (
+    Coalition,
+    CoalitionCheck,
+    check_coalition,
+    count_coalitions,
+    find_coalitions,
+    parse_members,
+)
 
 __all__ = [
     "Comparison",
@@ -475,8 +482,6 @@ def _only_in(
     a: Legislature, b: Legislature, quota: rules.Rule, c: Constraints, limit: int
 ) -> list[Coalition]:
     """The smallest minimal coalitions viable in ``a`` but not in ``b``."""
-    from .search import check_coalition
-
     out: list[Coalition] = []
     if limit <= 0:
         return out
@@ -493,6 +498,19 @@ def _only_in(
             if len(out) >= limit:
                 break
     return out
+
+
+def _checked(
+    leg: Legislature,
+    coalition: str | Iterable[str],
+    quota: rules.Rule,
+    constraints: Constraints | None,
+    keywords: Mapping[str, Any],
+) -> tuple[Constraints, tuple[str, ...], CoalitionCheck]:
+    """The constraints, the member keys and the check of a proposed coalition."""
+    c = constraints_of(constraints, **keywords)
+    members = parse_members(leg, coalition)
+    return c, members, check_coalition(leg, members, quota, constraints=c)
 
 
 @attrs.frozen
@@ -526,11 +544,7 @@ def fragility(
     **keywords: Any,
 ) -> Fragility:
     """The smallest defections that break a coalition: single seats, or whole lists."""
-    from .search import check_coalition
-
-    c = constraints_of(constraints, **keywords)
-    members = parse_members(leg, coalition)
-    check = check_coalition(leg, members, quota, constraints=c)
+    c, members, check = _checked(leg, coalition, quota, constraints, keywords)
     game = compile_game(leg, quota, c)
     weight = {k: game.party_weight.get(k, 0) for k in members}
     if not check.viable:
@@ -608,11 +622,7 @@ def seats_needed(
     **keywords: Any,
 ) -> SeatsNeeded:
     """Seats a party or coalition still needs for ``quota``, and from whom."""
-    from .search import check_coalition
-
-    c = constraints_of(constraints, **keywords)
-    members = parse_members(leg, coalition)
-    check = check_coalition(leg, members, quota, constraints=c)
+    c, members, check = _checked(leg, coalition, quota, constraints, keywords)
     shortfall = check.shortfall
     others = [p for p in leg.parties if p.key not in members]
     single = tuple(
