@@ -246,6 +246,7 @@ class _Units:
                 continue  # in every coalition: part of the base, not a unit
             free = (
                 group
+                and p.parties == (p.key,)  # a kept-together bloc stays a unit of its own
                 and not p.required
                 and not v.conflicts[i]
                 and not (set(p.parties) & named or p.key in named)
