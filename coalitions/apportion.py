@@ -256,7 +256,12 @@ _divisor(
 def quota_method(
     quota: Callable[[int, int], Fraction], *, name: str = "custom quota", description: str = ""
 ) -> Method:
-    """A largest-remainder method with ``quota(total_votes, seats)``."""
+    """A largest-remainder method with ``quota(total_votes, seats)``.
+
+    >>> custom = quota_method(lambda votes, seats: Fraction(votes, seats), name="my-hare")
+    >>> dict(allocate({"a": 6, "b": 6, "c": 2}, 10, custom).seats)
+    {'a': 4, 'b': 4, 'c': 2}
+    """
     return Method(
         name=name,
         kind="largest-remainder",
@@ -307,7 +312,11 @@ _lr(
 
 def get_method(method: str | Method) -> Method:
     """A method by name or alias (or the :class:`Method` itself); unknown names list the
-    valid ones."""
+    valid ones.
+
+    >>> get_method("webster").name, get_method("iraq").name
+    ('sainte-lague', 'iraq-2023')
+    """
     if isinstance(method, Method):
         return method
     if not isinstance(method, str):
@@ -582,6 +591,9 @@ def allocate(
     last seat: ``"raise"`` (the default) raises :class:`TieError`; ``"votes"`` favours
     more votes; ``"lot"`` draws with ``seed``; a function ``f(tied_keys, n)`` returns
     the ``n`` winners.
+
+    >>> dict(allocate({"a": 100000, "b": 80000, "c": 30000, "d": 20000}, 8, "dhondt").seats)
+    {'a': 4, 'b': 3, 'c': 1, 'd': 0}
     """
     votes = _check_votes(votes)
     seats = _check_seats(seats)
@@ -883,6 +895,11 @@ def allocate_districts(
     the national vote (it then gets no seat anywhere). ``reserved`` maps each reserved
     seat (e.g. ``"christian-baghdad"``) to the votes of its candidates; the most votes
     win it (ties by ``tie_break``).
+
+    >>> r = allocate_districts({"north": {"a": 60, "b": 40}, "south": {"a": 20, "b": 80}},
+    ...                        {"north": 5, "south": 5}, "sainte-lague")
+    >>> dict(r.seats)
+    {'a': 4, 'b': 6}
     """
     if not isinstance(votes_by_district, Mapping) or not votes_by_district:
         raise AllocationError("'votes_by_district' must be a non-empty mapping of districts")
@@ -966,7 +983,11 @@ def _shares(votes: Mapping[str, int], seats: Mapping[str, int]) -> list[tuple[Fr
 
 
 def gallagher_squared(votes: Mapping[str, int], seats: Mapping[str, int]) -> Fraction:
-    """The square of the Gallagher index, exactly: ½ Σ (v_i − s_i)², shares in percent."""
+    """The square of the Gallagher index, exactly: ½ Σ (v_i − s_i)², shares in percent.
+
+    >>> gallagher_squared({"a": 60, "b": 40}, {"a": 7, "b": 3})
+    Fraction(100, 1)
+    """
     return sum((((v - s) * 100) ** 2 for v, s in _shares(votes, seats)), Fraction(0)) / 2
 
 

@@ -174,6 +174,11 @@ def svg_of_seats(
     ``groups`` are ``(key, label, seats, colour, highlighted)``; seats beyond the groups
     are vacant. ``quota`` draws the quota line after that many seats; ``outlines`` are
     ``(label, keys)`` whose seats get a thin outline (blocs).
+
+    >>> svg = svg_of_seats([("a", "A", 3, "#0072b2", True), ("b", "B", 2, "#e69f00", False)], 5,
+    ...                    quota=3)
+    >>> svg.count('class="seat"')
+    5
     """
     lay = layout(size)
     scale = width / 2 * 0.92
@@ -305,6 +310,11 @@ def hemicycle(
     With constraints (as :func:`~coalitions.find_coalitions` takes them), the seats of a
     coalition member that do not count (an excluded faction) are drawn greyed inside its
     wedge, and the caption gives the seats counted.
+
+    >>> import coalitions as co
+    >>> svg = hemicycle(co.load_scenario("iraq-2025"), coalition="rdc+kdp+taqaddum")
+    >>> 'data-seats="165"' in svg
+    True
     """
     if labels not in ("key", "name", "native"):
         raise ValueError(f"'labels' must be 'key', 'name' or 'native' (got {labels!r})")

@@ -258,6 +258,12 @@ def compile_game(
     party that is excluded, a forbidden pair inside a kept-together bloc or between two
     required parties, a seat bound above the chamber) and
     :class:`~coalitions.errors.UnknownPartyError` for unknown keys.
+
+    >>> import coalitions as co
+    >>> g = compile_game(co.load_scenario("iraq-2025"), "majority",
+    ...                  Constraints(exclude_tags={"militia-affiliated"}))
+    >>> g.weights["rdc"], dict(g.left_out)["sadiqoun"]
+    (37, 'tagged militia-affiliated')
     """
     c = constraints if constraints is not None else Constraints()
     q = leg.quota(quota)

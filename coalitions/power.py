@@ -355,6 +355,9 @@ def banzhaf(
 
     References: L. S. Penrose, *J. Royal Statistical Society* 109 (1946) 53-57;
     J. F. Banzhaf, *Rutgers Law Review* 19 (1965) 317-343.
+
+    >>> banzhaf(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3), normalized=False)
+    {'a': Fraction(3, 4), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     g = _simple(game, quota, constraints, keywords)
     table = _table(g, range(g.n), sizes=False)
@@ -380,6 +383,9 @@ def shapley_shubik(
 
     Reference: L. S. Shapley and M. Shubik, *American Political Science Review* 48
     (1954) 787-792.
+
+    >>> shapley_shubik(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
+    {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
     g = _simple(game, quota, constraints, keywords)
     table = _table(g, range(g.n), sizes=True)
@@ -453,6 +459,9 @@ def deegan_packel(
 
     Reference: J. Deegan and E. W. Packel, *International Journal of Game Theory* 7
     (1978) 113-123.
+
+    >>> deegan_packel(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     given = _simple(game, quota, constraints, keywords)
     g = _sorted_simple(given)
@@ -477,6 +486,9 @@ def public_good(
 
     References: M. J. Holler, *Political Studies* 30 (1982) 262-271; M. J. Holler and
     E. W. Packel, *Journal of Economics* 43 (1983) 21-29.
+
+    >>> public_good(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     given = _simple(game, quota, constraints, keywords)
     g = _sorted_simple(given)
@@ -505,6 +517,9 @@ def johnston(
     member can be critical through a tag, which this count does not track.
 
     Reference: R. J. Johnston, *Political Studies* 26 (1978) 272-282.
+
+    >>> johnston(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
+    {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
     c = constraints_of(constraints, **keywords) if not isinstance(game, WeightedGame) else None
     if c is not None and (c.require or c.require_tags):
@@ -590,6 +605,10 @@ def owen(
 
     Reference: G. Owen, "Values of games with a priori unions", in *Mathematical
     Economics and Game Theory* (Springer, 1977) 76-88.
+
+    >>> g = WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3)
+    >>> owen(g, unions=[["b", "c"]])
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     if isinstance(game, WeightedGame):
         g = _simple(game, quota, None, {})
@@ -770,6 +789,10 @@ def indices(
     By default: Banzhaf, Shapley-Shubik, Deegan-Packel, public good and Johnston
     (Johnston is left out of the default set for games with requirements, where it is
     not computed; name it to get the error).
+
+    >>> t = indices(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
+    >>> [row["key"] for row in t.rows()], t.rows()[0]["banzhaf"]
+    (['a', 'b', 'c'], Fraction(3, 5))
     """
     names = [index_name(n) for n in which]
     if isinstance(game, WeightedGame):

@@ -93,7 +93,12 @@ def bloc_records(leg: Legislature) -> list[dict[str, Any]]:
 
 
 def summary(leg: Legislature) -> dict[str, Any]:
-    """The chamber's figures: name, date, size, seated, vacant and the usual quotas."""
+    """The chamber's figures: name, date, size, seated, vacant and the usual quotas.
+
+    >>> import coalitions as co
+    >>> summary(co.load_scenario("iraq-2025"))["quotas"]
+    {'majority': 165, 'two-thirds': 220}
+    """
     return {
         "name": leg.name,
         "as_of": leg.as_of,
@@ -130,7 +135,13 @@ def jsonable(value: Any) -> Any:
 
 
 def to_json(value: Any) -> str:
-    """JSON text; exact numbers (``Fraction``) are written as ``"p/q"`` strings."""
+    """JSON text; exact numbers (``Fraction``) are written as ``"p/q"`` strings.
+
+    >>> print(to_json({"share": Fraction(46, 329)}))
+    {
+      "share": "46/329"
+    }
+    """
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
 
 
@@ -140,7 +151,12 @@ def render(
     columns: Sequence[str] | None = None,
     fmt: str = "table",
 ) -> str:
-    """Render records as ``table``, ``markdown``, ``csv``, ``json`` or any tabulate format."""
+    """Render records as ``table``, ``markdown``, ``csv``, ``json`` or any tabulate format.
+
+    >>> print(render([{"key": "a", "seats": 3}], fmt="csv"))
+    key,seats
+    a,3
+    """
     if columns is None:
         columns = list(records[0]) if records else []
     rows = [{c: r.get(c) for c in columns} for r in records]
@@ -168,7 +184,12 @@ def render(
 
 
 def seat_table(leg: Legislature, tablefmt: str = "table") -> str:
-    """The party table of a legislature in any format :func:`render` knows."""
+    """The party table of a legislature in any format :func:`render` knows.
+
+    >>> import coalitions as co
+    >>> seat_table(co.load_scenario("kurdistan-2024"), "mediawiki").splitlines()[0]
+    '{| class="wikitable" style="text-align: left;"'
+    """
     return render(
         seat_records(leg), columns=("key", "name", "seats", "share", "tags", "bloc"), fmt=tablefmt
     )
@@ -178,6 +199,10 @@ def show(leg: Legislature, fmt: str = "table") -> str:
     """Everything ``coalitions show`` prints: figures, the party table and the blocs.
 
     ``csv`` gives the party table alone; ``json`` one object with every part.
+
+    >>> import coalitions as co
+    >>> show(co.load_scenario("kurdistan-2024")).splitlines()[2]
+    'size 100 · seated 100 · vacant 0 · majority 51 · two-thirds 67 · as of 2024-11-24'
     """
     head = summary(leg)
     parties = seat_records(leg)
@@ -211,7 +236,15 @@ def show(leg: Legislature, fmt: str = "table") -> str:
 
 
 def coalition_table(coalitions: Any, tablefmt: str = "table") -> str:
-    """Coalitions (from :func:`~coalitions.find_coalitions`) as a table."""
+    """Coalitions (from :func:`~coalitions.find_coalitions`) as a table.
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> print(coalition_table(co.find_coalitions(kr, max_parties=2), "csv"))
+    coalition,seats,surplus,parties,pivotal
+    kdp+puk,62,11,2,kdp puk
+    kdp+new-generation,54,3,2,kdp new-generation
+    """
     records = [c.to_record() for c in coalitions]
     return render(
         records, columns=("coalition", "seats", "surplus", "parties", "pivotal"), fmt=tablefmt
@@ -219,7 +252,14 @@ def coalition_table(coalitions: Any, tablefmt: str = "table") -> str:
 
 
 def allocation_table(allocation: Any, tablefmt: str = "table") -> str:
-    """An :class:`~coalitions.Allocation` (or a district allocation) as a table."""
+    """An :class:`~coalitions.Allocation` (or a district allocation) as a table.
+
+    >>> import coalitions as co
+    >>> print(allocation_table(co.allocate({"a": 60, "b": 40}, 5), "csv"))
+    key,votes,vote_share,seats,seat_share
+    a,60,3/5,3,3/5
+    b,40,2/5,2,2/5
+    """
     return render(
         allocation.records(),
         columns=("key", "votes", "vote_share", "seats", "seat_share"),

@@ -60,6 +60,9 @@ def quota(size: int, rule: Rule = "majority", *, present: int | None = None) -> 
     ``present`` (optional) is the number of members present when the rule is measured
     over those present rather than the full house. A bad rule raises
     :class:`~coalitions.errors.QuotaError`.
+
+    >>> quota(100, "two-thirds"), quota(100, Fraction(1, 2)), quota(100, "majority")
+    (67, 50, 51)
     """
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise QuotaError(f"'size' must be a whole number >= 1 (got {size!r})")

@@ -726,6 +726,11 @@ def find_coalitions(
     rules whose fulfilment each result reports in ``meets``.
 
     .. warning:: exponential: bound the listing with ``limit``, or count instead.
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> [str(c) for c in find_coalitions(kr, "majority", order_by="seats", limit=2)]
+    ['kdp+kiu+halwest+armenian-duhok', 'kdp+kiu+halwest+christian-erbil']
     """
     if order_by == "none":
         order_by = None

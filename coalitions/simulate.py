@@ -319,6 +319,11 @@ def simulate(
     last seat is broken by lot). ``fixed`` adds seats that are not simulated (reserved
     seats, each its own list) to every draw. ``executor`` runs batches of
     ``batch_size`` draws; ``progress(done, total)`` is called after each batch.
+
+    >>> sim = simulate({"a": 60, "b": 40}, seats=10, method="hare", sample_size=10**9,
+    ...                draws=20, seed=1)
+    >>> set(sim.draws)
+    {(6, 4)}
     """
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
         raise SimulationError(f"'draws' must be a whole number >= 1 (got {draws!r})")
@@ -422,7 +427,16 @@ def _registry_names() -> set[str]:
 
 
 def shares_from(leg: Legislature) -> dict[str, Fraction]:
-    """Vote shares from a chamber's recorded votes (or vote shares)."""
+    """Vote shares from a chamber's recorded votes (or vote shares).
+
+    Every list needs its votes (or share): leave out entries without them first.
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> general = co.whatif.remove(kr, [p.key for p in kr.tagged("quota-seat")])
+    >>> round(float(shares_from(general)["kdp"]), 3)
+    0.447
+    """
     if all(p.votes is not None for p in leg.parties):
         total = sum(p.votes or 0 for p in leg.parties)
         return {p.key: Fraction(p.votes or 0, total) for p in leg.parties if p.votes}

@@ -108,7 +108,12 @@ def _count(value: Any, field: str) -> int:
 
 
 def move_seats(leg: Legislature, source: str, target: str, seats: int) -> Legislature:
-    """Move ``seats`` seats from list ``source`` to list ``target`` (defections)."""
+    """Move ``seats`` seats from list ``source`` to list ``target`` (defections).
+
+    >>> import coalitions as co
+    >>> move_seats(co.load_scenario("kurdistan-2024"), "kdp", "puk", 3)["puk"].seats
+    26
+    """
     n = _count(seats, "seats")
     a, b = _party(leg, source, "source"), _party(leg, target, "target")
     if a.key == b.key:
@@ -127,7 +132,12 @@ def move_seats(leg: Legislature, source: str, target: str, seats: int) -> Legisl
 
 
 def set_seats(leg: Legislature, seats: Mapping[str, int]) -> Legislature:
-    """Set the seats of some lists (the chamber's size is unchanged)."""
+    """Set the seats of some lists (the chamber's size is unchanged).
+
+    >>> import coalitions as co
+    >>> set_seats(co.load_scenario("iraq-2025"), {"kdp": 25})["kdp"].seats
+    25
+    """
     if not isinstance(seats, Mapping):
         raise WhatIfError(f"'seats' must be a mapping of keys to seats (got {seats!r})")
     wanted = {_party(leg, k, "seats").key: _count(v, f"seats of {k}") for k, v in seats.items()}
@@ -140,7 +150,13 @@ def set_seats(leg: Legislature, seats: Mapping[str, int]) -> Legislature:
 
 def vacate(leg: Legislature, keys: Iterable[str]) -> Legislature:
     """Empty the seats of the lists ``keys`` (resignations): they hold 0 seats, and the
-    chamber's size is unchanged, so a majority of the full house is as hard as before."""
+    chamber's size is unchanged, so a majority of the full house is as hard as before.
+
+    >>> import coalitions as co
+    >>> after = vacate(co.load_scenario("iraq-2021"), ["sadrist"])
+    >>> after.seated, after.quota("majority")
+    (256, 165)
+    """
     gone = {_party(leg, k, "keys").key for k in _keys(keys)}
     parties = [
         attrs.evolve(
@@ -157,7 +173,12 @@ def vacate(leg: Legislature, keys: Iterable[str]) -> Legislature:
 
 
 def remove(leg: Legislature, keys: Iterable[str]) -> Legislature:
-    """Remove the lists ``keys`` from the chamber (their seats become vacant)."""
+    """Remove the lists ``keys`` from the chamber (their seats become vacant).
+
+    >>> import coalitions as co
+    >>> "gorran" in remove(co.load_scenario("kurdistan-2024"), ["gorran"])
+    False
+    """
     gone = {_party(leg, k, "keys").key for k in _keys(keys)}
     return _rebuild(leg, [p for p in leg.parties if p.key not in gone])
 
@@ -166,7 +187,12 @@ def merge(
     leg: Legislature, keys: Iterable[str], *, key: str, name: str | None = None
 ) -> Legislature:
     """Merge the lists ``keys`` into one list ``key``: seats add up, tags and factions
-    join; it takes the place of the first of them, and their bloc if they share one."""
+    join; it takes the place of the first of them, and their bloc if they share one.
+
+    >>> import coalitions as co
+    >>> merge(co.load_scenario("kurdistan-2024"), ["kdp", "puk"], key="kdp-puk")["kdp-puk"].seats
+    62
+    """
     members = [_party(leg, k, "keys") for k in _keys(keys)]
     if len(members) < 2:
         raise WhatIfError("'keys' must name at least two lists to merge")
@@ -212,7 +238,13 @@ def split(leg: Legislature, key: str, parts: Mapping[str, int | Party]) -> Legis
     """Split list ``key`` into ``parts``: new keys with their seats (or whole
     :class:`~coalitions.Party` values). The seats must add up to the list's; each part
     keeps the list's tags (and bloc) unless given as a Party. Factions are not carried
-    over: split them off first with :func:`split_factions`."""
+    over: split them off first with :func:`split_factions`.
+
+    >>> import coalitions as co
+    >>> after = split(co.load_scenario("kurdistan-2024"), "kdp", {"kdp-a": 20, "kdp-b": 19})
+    >>> after["kdp-a"].seats, after["kdp-b"].tags
+    (20, frozenset({'component:kurdish'}))
+    """
     p = _party(leg, key, "key")
     if not isinstance(parts, Mapping) or len(parts) < 2:
         raise WhatIfError("'parts' must map at least two new keys to seats")
@@ -260,7 +292,13 @@ def split_factions(
     """Make factions their own lists: those carrying any of ``tags``, or named by
     ``keys``. The parent list keeps the rest of its seats; the new list takes the
     faction's key, name, seats and tags (and the parent's ``component:`` tags) and sits
-    in no bloc."""
+    in no bloc.
+
+    >>> import coalitions as co
+    >>> after = split_factions(co.load_scenario("iraq-2025"), tags={"us-designated"})
+    >>> after["state-of-law"].seats, after["kataib-sayyid-al-shuhada"].seats
+    (22, 7)
+    """
     tags, keys = set(_keys(tags, lower=False)), set(_keys(keys))
     if not tags and not keys:
         raise WhatIfError("name the factions to split off by 'tags' or 'keys'")
@@ -298,7 +336,12 @@ def split_factions(
 
 def join(leg: Legislature, keys: Iterable[str], target: str) -> Legislature:
     """Lists (independents, quota seats) join ``target``: a list (their seats are added
-    to it and they leave the chamber as entries) or a bloc (they become its members)."""
+    to it and they leave the chamber as entries) or a bloc (they become its members).
+
+    >>> import coalitions as co
+    >>> join(co.load_scenario("kurdistan-2024"), ["turkmen-erbil"], "kdp")["kdp"].seats
+    40
+    """
     joining = [_party(leg, k, "keys") for k in _keys(keys)]
     bloc_keys = {b.key for b in leg.blocs}
     t = target.strip().lower()
@@ -335,7 +378,13 @@ def use_alternative(
     leg: Legislature, source: str, *, parties: Iterable[str] | None = None
 ) -> Legislature:
     """Switch to the seat figures that ``source`` reports (recorded as alternatives),
-    for every list it reports or only those named in ``parties``."""
+    for every list it reports or only those named in ``parties``.
+
+    >>> import coalitions as co
+    >>> iraq = vacate(co.load_scenario("iraq-2025"), ["state-support"])
+    >>> use_alternative(iraq, "USKRD", parties=["kdp"])["kdp"].seats
+    27
+    """
     only = None if parties is None else {_party(leg, k, "parties").key for k in _keys(parties)}
     figures: dict[str, int] = {}
     for p in leg.parties:
@@ -429,7 +478,13 @@ def compare(
     **keywords: Any,
 ) -> Comparison:
     """Seat changes, coalitions gained and lost, and power shifts from ``before`` to
-    ``after`` under the same quota and constraints."""
+    ``after`` under the same quota and constraints.
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> dict(compare(kr, move_seats(kr, "kdp", "puk", 5)).seats)
+    {'kdp': (39, 34), 'puk': (23, 28)}
+    """
     from . import power
 
     c = constraints_of(constraints, **keywords)
@@ -543,7 +598,13 @@ def fragility(
     limit: int = 20,
     **keywords: Any,
 ) -> Fragility:
-    """The smallest defections that break a coalition: single seats, or whole lists."""
+    """The smallest defections that break a coalition: single seats, or whole lists.
+
+    >>> import coalitions as co
+    >>> f = fragility(co.load_scenario("kurdistan-2024"), "kdp+puk")
+    >>> f.seats_to_break, f.lists_to_break, f.pivotal
+    (12, 23, ('kdp', 'puk'))
+    """
     c, members, check = _checked(leg, coalition, quota, constraints, keywords)
     game = compile_game(leg, quota, c)
     weight = {k: game.party_weight.get(k, 0) for k in members}
@@ -621,7 +682,13 @@ def seats_needed(
     limit: int = 10,
     **keywords: Any,
 ) -> SeatsNeeded:
-    """Seats a party or coalition still needs for ``quota``, and from whom."""
+    """Seats a party or coalition still needs for ``quota``, and from whom.
+
+    >>> import coalitions as co
+    >>> need = seats_needed(co.load_scenario("kurdistan-2024"), "kdp")
+    >>> need.shortfall, need.single
+    (12, ('puk', 'new-generation'))
+    """
     c, members, check = _checked(leg, coalition, quota, constraints, keywords)
     shortfall = check.shortfall
     others = [p for p in leg.parties if p.key not in members]
@@ -740,6 +807,11 @@ def robust(
     ``seed``) over mixed moves looks for a counterexample and shrinks it to the fewest
     seats moved; a result that holds is then evidence, not proof (``exhaustive`` is
     False).
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> robust(kr, lambda leg: co.check_coalition(leg, "kdp+puk").viable, max_seats_moved=2).holds
+    True
     """
     from hypothesis import HealthCheck, find, settings
     from hypothesis.errors import NoSuchExample
@@ -837,28 +909,26 @@ def robust(
     )
 
 
-# convenience for chaining on the command line
+# ------------------------------------------------------- changes by name (CLI)
+
+#: The changes the command line's ``whatif`` chains, by name: each takes the chamber and
+#: the parsed argument of its option.
+CHANGES: dict[str, Callable[[Legislature, Any], Legislature]] = {
+    "move": lambda leg, arg: move_seats(leg, *arg),
+    "set": set_seats,
+    "vacate": vacate,
+    "remove": remove,
+    "merge": lambda leg, arg: merge(leg, arg[0], key=arg[1]),
+    "split-factions": lambda leg, arg: split_factions(leg, tags=arg),
+    "join": lambda leg, arg: join(leg, arg[0], arg[1]),
+    "alternative": use_alternative,
+}
 
 
 def apply_changes(leg: Legislature, changes: Sequence[tuple[str, Any]]) -> Legislature:
-    """Apply ``(name, argument)`` changes in order (the command line's ``whatif``)."""
+    """Apply ``(name, argument)`` changes of :data:`CHANGES` in order."""
     for name, arg in changes:
-        if name == "move":
-            leg = move_seats(leg, *arg)
-        elif name == "set":
-            leg = set_seats(leg, arg)
-        elif name == "vacate":
-            leg = vacate(leg, arg)
-        elif name == "remove":
-            leg = remove(leg, arg)
-        elif name == "merge":
-            leg = merge(leg, arg[0], key=arg[1])
-        elif name == "split-factions":
-            leg = split_factions(leg, tags=arg)
-        elif name == "join":
-            leg = join(leg, arg[0], arg[1])
-        elif name == "alternative":
-            leg = use_alternative(leg, arg)
-        else:  # pragma: no cover - the command line only passes the names above
-            raise WhatIfError(f"unknown change {name!r}")
+        if name not in CHANGES:
+            raise WhatIfError(f"unknown change {name!r}; known: {', '.join(CHANGES)}")
+        leg = CHANGES[name](leg, arg)
     return leg

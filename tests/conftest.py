@@ -15,9 +15,13 @@ import coalitions as co
 
 ROOT = Path(__file__).resolve().parent.parent
 
-if not os.environ.get("CI"):
-    # Locally: no per-example deadline (the first example pays for imports).
-    settings.register_profile("local", deadline=None)
+# Locally: no per-example deadline (the first example pays for imports).
+# HYPOTHESIS_PROFILE=thorough runs many more examples (a longer hunt for counterexamples).
+settings.register_profile("local", deadline=None)
+settings.register_profile("thorough", deadline=None, max_examples=2000)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+elif not os.environ.get("CI"):
     settings.load_profile("local")
 
 

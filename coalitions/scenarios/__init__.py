@@ -78,6 +78,9 @@ def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
     """A built-in scenario by name, or else a scenario file by path.
 
     This is what the command line does with its ``SCENARIO`` argument.
+
+    >>> open_scenario("iraq-2021").size
+    329
     """
     if isinstance(spec, str) and spec.strip().lower() in list_scenarios():
         return load_scenario(spec)
@@ -90,7 +93,14 @@ def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
 
 
 def read_scenario(path: str | os.PathLike[str]) -> Legislature:
-    """Read a scenario file (``.json`` as JSON, anything else as TOML)."""
+    """Read a scenario file (``.json`` as JSON, anything else as TOML).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kr.toml"
+    >>> write_scenario(load_scenario("kurdistan-2024"), path)
+    >>> read_scenario(path) == load_scenario("kurdistan-2024")
+    True
+    """
     path = Path(path)
     where = str(path)
     try:
@@ -119,7 +129,14 @@ def read_scenario(path: str | os.PathLike[str]) -> Legislature:
 def loads_scenario(
     text: str, *, source: str = "<string>", json_format: bool = False
 ) -> Legislature:
-    """Parse a scenario from text (TOML by default, JSON with ``json_format=True``)."""
+    """Parse a scenario from text (TOML by default, JSON with ``json_format=True``).
+
+    >>> lines = ["[chamber]", 'name = "Mini"', "size = 3",
+    ...          "[[parties]]", 'key = "a"', 'name = "A"', "seats = 2"]
+    >>> leg = loads_scenario(chr(10).join(lines))
+    >>> leg.quota("majority")
+    2
+    """
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise ScenarioError(source, [("", f"is over the limit of {MAX_FILE_BYTES} bytes")])
     try:
