@@ -135,6 +135,15 @@ def _is_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
+#: Letters of the Arabic script used by Kurdish (Sorani) and not by Arabic.
+_KURDISH: Final = frozenset("ێەڵۆڕڤگچژپ")
+
+
+def _lang(text: str) -> str:
+    """``ckb`` for Kurdish (Sorani) text, ``ar`` for other right-to-left text."""
+    return "ckb" if any(ch in _KURDISH for ch in text) else "ar"
+
+
 def _text(
     x: float,
     y: float,
@@ -155,7 +164,7 @@ def _text(
     if weight:
         attrs_.append(f'font-weight="{weight}"')
     if _is_rtl(text):
-        attrs_.append('direction="rtl" unicode-bidi="embed" xml:lang="ar"')
+        attrs_.append(f'direction="rtl" unicode-bidi="embed" xml:lang="{_lang(text)}"')
     return f"<text {' '.join(attrs_)}>{escape(text)}</text>"
 
 

@@ -294,7 +294,7 @@ def _share(value: Any, where: str) -> float:
 
 def simulate(
     shares: Mapping[str, Any] | Mapping[str, Mapping[str, Any]],
-    seats: int | Mapping[str, int],
+    seats: int | Mapping[str, int] | None = None,
     method: str = "dhondt",
     *,
     sample_size: int | None = 1000,
@@ -308,12 +308,14 @@ def simulate(
     progress: Callable[[int, int], None] | None = None,
     names: Mapping[str, str] | None = None,
     fixed: Mapping[str, int] | None = None,
+    districts: Mapping[str, int] | None = None,
 ) -> Simulation:
     """Simulate ``draws`` elections from uncertain vote shares.
 
     ``shares``: each list's expected share (any numbers: they are normalized) for one
-    national district of ``seats`` seats; or, when ``seats`` maps districts to seats,
-    each district's shares by list. ``sample_size``: the size of the poll behind the
+    national district of ``seats`` seats; or, with ``districts`` (each district's
+    seats; ``seats`` is then their total, or may itself map districts to seats), each
+    district's shares by list. ``sample_size``: the size of the poll behind the
     shares (larger is surer); or give ``intervals`` (``{key: (low, high)}``) instead.
     ``method`` and ``threshold`` are those of :func:`~coalitions.allocate` (a tie for a
     last seat is broken by lot). ``fixed`` adds seats that are not simulated (reserved
@@ -330,19 +332,30 @@ def simulate(
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise SimulationError(f"'batch_size' must be a whole number >= 1 (got {batch_size!r})")
     m = get_method(method)
+    if districts is not None:
+        if not isinstance(districts, Mapping) or not districts:
+            raise SimulationError("'districts' must map each district to its seats")
+        held = sum(districts.values())
+        if seats is not None and not isinstance(seats, Mapping) and seats != held:
+            raise SimulationError(
+                f"'seats' is {seats} but the districts hold {held}; give their total or omit it"
+            )
+        seats = dict(districts)
+    if seats is None:
+        raise SimulationError("'seats' is required (or 'districts' with each district's seats)")
     if isinstance(seats, Mapping):
-        districts = tuple(seats)
-        if not isinstance(shares, Mapping) or set(shares) != set(districts):
+        dnames = tuple(seats)
+        if not isinstance(shares, Mapping) or set(shares) != set(dnames):
             raise SimulationError(
                 "with seats by district, 'shares' must give each district's shares"
             )
-        per = [shares[d] for d in districts]
-        seat_counts = tuple(seats[d] for d in districts)
+        per = [shares[d] for d in dnames]
+        seat_counts = tuple(seats[d] for d in dnames)
     else:
-        districts = ("",)
+        dnames = ("",)
         per = [shares]
         seat_counts = (seats,)
-    for d, s in zip(districts, seat_counts, strict=True):
+    for d, s in zip(dnames, seat_counts, strict=True):
         if isinstance(s, bool) or not isinstance(s, int) or s < 1:
             raise SimulationError(
                 f"seats{f' in {d}' if d else ''} must be a whole number >= 1 (got {s!r})"
@@ -353,7 +366,7 @@ def simulate(
             raise SimulationError("'shares' must map lists to their shares")
         keys.extend(k for k in table if k not in keys)
     base: list[tuple[float, ...]] = []
-    for d, table in zip(districts, per, strict=True):
+    for d, table in zip(dnames, per, strict=True):
         values = [
             _share(table.get(k, 0), f"the share of {k!r}" + (f" in {d}" if d else "")) for k in keys
         ]
@@ -363,7 +376,7 @@ def simulate(
         base.append(tuple(v / total for v in values))
     bounds = None
     if intervals is not None:
-        if len(districts) > 1:
+        if len(dnames) > 1:
             raise SimulationError("'intervals' apply to a single national district")
         missing = [k for k in keys if k not in intervals]
         if missing:
@@ -378,7 +391,7 @@ def simulate(
         raise SimulationError(f"'sample_size' must be a whole number >= 1 (got {sample_size!r})")
     spec = _Spec(
         keys=tuple(keys),
-        districts=districts,
+        districts=dnames,
         shares=tuple(base),
         seats=seat_counts,
         method=m.name if m.name in _registry_names() else m,

@@ -127,7 +127,9 @@ def test_right_to_left_names() -> None:
     root = parse(svg)
     rtl = [t for t in root.iter(f"{SVG}text") if t.get("direction") == "rtl"]
     assert len(rtl) >= 3  # the title and both names
-    assert all(t.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar" for t in rtl)
+    langs = {t.text: t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in rtl}
+    assert langs["یەکێتی (4)"] == "ckb"  # Kurdish (Sorani)
+    assert langs["الحزب الديمقراطي الكردستاني (6)"] == "ar"
 
 
 class _Balanced(HTMLParser):
