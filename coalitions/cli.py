@@ -663,8 +663,8 @@ def _whatif_args(parser: argparse.ArgumentParser) -> None:
         "--alternative",
         dest="alternative",
         action=_Change,
-        metavar="SOURCE",
-        help="use the seat figures a source reports",
+        metavar="SOURCE[:A+B]",
+        help="use the seat figures a source reports (for the lists named, or all)",
     )
     parser.add_argument(
         "--save", metavar="FILE", default=None, help="write the changed chamber as a scenario file"
@@ -690,6 +690,8 @@ def _parse_change(name: str, text: str) -> tuple[str, Any]:
         if name in ("merge", "join"):
             keys, target = parts
             return name, ([k for k in keys.split("+") if k], target)
+        if name == "alternative" and len(parts) == 2:
+            return name, (parts[0], [k for k in parts[1].split("+") if k])
         return name, text
     except ValueError:
         raise whatif.WhatIfError(f"--{name} expects {_FORMS[name]} (got {text!r})") from None

@@ -601,10 +601,16 @@ class _Search:
         if missing:
             raise ConstraintError(
                 "ranking by left-right range needs a position for every player; "
-                f"missing: {', '.join(missing)}"
+                f"missing: {_some(missing)}"
             )
 
     # -- connected coalitions (Axelrod) --
+
+
+def _some(keys: Sequence[str], shown: int = 6) -> str:
+    """The first few keys, and how many more."""
+    more = f" and {len(keys) - shown} more" if len(keys) > shown else ""
+    return ", ".join(keys[:shown]) + more
 
 
 def _unchain(chain: tuple[Any, ...] | None) -> list[tuple[int, int]]:
@@ -629,7 +635,7 @@ def _connected(game: Game, minimal: bool) -> Iterator[list[int]]:
     if missing:
         raise ConstraintError(
             "connected coalitions need a left-right position for every player; "
-            f"missing: {', '.join(missing)}"
+            f"missing: {_some(missing)}"
         )
     if v.missing_tags:
         return

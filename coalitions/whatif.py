@@ -921,7 +921,11 @@ CHANGES: dict[str, Callable[[Legislature, Any], Legislature]] = {
     "merge": lambda leg, arg: merge(leg, arg[0], key=arg[1]),
     "split-factions": lambda leg, arg: split_factions(leg, tags=arg),
     "join": lambda leg, arg: join(leg, arg[0], arg[1]),
-    "alternative": use_alternative,
+    "alternative": lambda leg, arg: (
+        use_alternative(leg, arg[0], parties=arg[1])
+        if isinstance(arg, tuple)
+        else use_alternative(leg, arg)
+    ),
 }
 
 
