@@ -324,7 +324,15 @@ def test_show_wiki_formats(run_cli) -> None:
 
 
 def test_whatif_alternative_for_named_lists(run_cli) -> None:
-    r = run_cli("whatif", "iraq-2025", "--vacate", "state-support", "--alternative",
-                "USKRD:kdp", "check", "kdp+puk")
+    r = run_cli(
+        "whatif",
+        "iraq-2025",
+        "--vacate",
+        "state-support",
+        "--alternative",
+        "USKRD:kdp",
+        "check",
+        "kdp+puk",
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("kdp+puk: 42 seats")  # KDP 27 (USKRD) + PUK 15
