@@ -64,7 +64,7 @@ ORDERS: Final = ("seats", "parties", "range")
 
 
 def _sort_key(c: Coalition) -> tuple[int, int, tuple[str, ...]]:
-    return (c.seats, len(c.members), c.order)
+    return (c.seats, len(c.members), tuple(sorted(c.members)))
 
 
 @attrs.frozen(eq=True, order=False)
@@ -79,7 +79,8 @@ class Coalition:
     interchangeable lists it draws on, the group's keys and how many it takes, and
     :meth:`expand` gives them all.
 
-    Coalitions compare and hash by value and sort by seats, then size, then keys.
+    Coalitions compare and hash by value and sort by seats, then size, then their
+    sorted member keys: the order of ``find_coalitions(..., order_by="seats")``.
     """
 
     members: frozenset[str]
@@ -234,7 +235,7 @@ def count_by_party(
 class _Units:
     """Players grouped into interchangeable units (singletons unless grouping)."""
 
-    def __init__(self, v: View, group: bool) -> None:
+    def __init__(self, v: View, group: bool, by_key: bool = False) -> None:
         game = v.game
         named: set[str] = set(game.constraints.require) | set(game.constraints.exclude)
         for pair in game.constraints.forbid:
@@ -258,7 +259,10 @@ class _Units:
             classes[key].append(i)
         self.members = [classes[k] for k in order]  # player indices, keys ascending
         self.members = [sorted(m, key=lambda i: game.players[i].key) for m in self.members]
-        self.members.sort(key=lambda m: (-v.w[m[0]], game.players[m[0]].key))
+        if by_key:  # the ranked walk: ties between results then come in key order
+            self.members.sort(key=lambda m: min(game.players[m[0]].parties))
+        else:  # the streaming walk: heaviest first, so crossing the quota means minimal
+            self.members.sort(key=lambda m: (-v.w[m[0]], game.players[m[0]].key))
         self.n = len(self.members)
         self.size = [len(m) for m in self.members]
         self.w = [v.w[m[0]] for m in self.members]
@@ -289,10 +293,12 @@ class _Search:
         minimal: bool,
         group: bool,
         report_quotas: Sequence[rules.Rule],
+        *,
+        by_key: bool = False,
     ) -> None:
         self.game = game
         self.v = View(game)
-        self.u = _Units(self.v, group)
+        self.u = _Units(self.v, group, by_key)
         self.minimal = minimal
         self.group = group
         leg = game.legislature
@@ -459,9 +465,10 @@ class _Search:
 
         Heap entries are ``(bounds, path)``: lower bounds on the rank, then on seats,
         then on parties, of every result below a node, and ``path``, the walk's choices
-        so far (more of a unit before fewer). A node sorts before every result below
-        it, so popping in this order emits results by rank, then seats, then parties,
-        then walk order (largest lists first), without exhausting a level of ties.
+        so far over the units in key order (more of a unit before fewer). A node sorts
+        before every result below it, so popping in this order emits results by rank,
+        then seats, then parties, then their sorted member keys (a kept-together bloc
+        sorting by its first member), without exhausting a level of ties.
         """
         v, u = self.v, self.u
         if v.missing_tags:
@@ -475,7 +482,9 @@ class _Search:
         reach = self._reach_by_mask()
         cum: list[list[int]] = []
         for unit in range(u.n):
-            weights = [u.w[x] for x in range(unit, u.n) for _ in range(u.size[x])]
+            weights = sorted(
+                (u.w[x] for x in range(unit, u.n) for _ in range(u.size[x])), reverse=True
+            )
             cum.append(list(itertools.accumulate(weights)))
         track = bool(v.game.forbidden) or order_by == "range"
         positions = [p.position for p in self.game.players]
@@ -724,7 +733,8 @@ def find_coalitions(
     one. ``order_by=None`` streams in a fixed depth-first order (largest parties first);
     ``"seats"`` gives the fewest seats first (the minimum winning coalitions),
     ``"parties"`` the fewest members first, ``"range"`` the smallest left-right spread
-    first; ties are broken by seats, then size, then keys. ``limit`` stops after that
+    first; ties are broken by seats, then size, then the sorted member keys
+    (alphabetically; a kept-together bloc sorts by its first member's key). ``limit`` stops after that
     many results. ``connected=True`` gives Axelrod's connected coalitions (contiguous in
     left-right order; every party needs a position). ``group_equivalent=True`` merges
     lists with equal seats and tags that no constraint names: each result then stands
@@ -747,7 +757,13 @@ def find_coalitions(
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise ConstraintError(f"'limit' must be a whole number >= 0 (got {limit!r})")
     game = compile_game(leg, quota, constraints_of(constraints, **keywords))
-    search = _Search(game, minimal, group_equivalent and not connected, report_quotas)
+    search = _Search(
+        game,
+        minimal,
+        group_equivalent and not connected,
+        report_quotas,
+        by_key=order_by is not None,
+    )
     results: Iterator[Coalition]
     if connected:
         found = [search.build(idx) for idx in _connected(game, minimal)]

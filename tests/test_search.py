@@ -89,6 +89,11 @@ def test_ranked_equals_oracle_and_is_sorted(q: tuple, minimal: bool, order_by: s
     )
     ranks = [(r.seats, r.size) if order_by == "seats" else (r.size, r.seats) for r in ranked]
     assert ranks == sorted(ranks)
+    if not c.keep_together:  # (a kept-together bloc sorts by its first member only)
+        keys = [(*rank, sorted(r.members)) for rank, r in zip(ranks, ranked, strict=True)]
+        assert keys == sorted(keys)  # ties in key order
+        if order_by == "seats":
+            assert ranked == sorted(ranked)  # the order Coalition values sort in
     # the first few equal the first few of the full ranking
     head = list(
         co.find_coalitions(leg, rule, constraints=c, minimal=minimal, order_by=order_by, limit=3)
