@@ -735,8 +735,9 @@ def find_coalitions(
     ``"parties"`` the fewest members first, ``"range"`` the smallest left-right spread
     first; ties are broken by seats, then size, then the sorted member keys
     (alphabetically; a kept-together bloc sorts by its first member's key). ``limit``
-    stops after that many results. ``connected=True`` gives Axelrod's connected coalitions (contiguous in
-    left-right order; every party needs a position). ``group_equivalent=True`` merges
+    stops after that many results. ``connected=True`` gives Axelrod's connected
+    coalitions (contiguous in left-right order; every party needs a position).
+    ``group_equivalent=True`` merges
     lists with equal seats and tags that no constraint names: each result then stands
     for several coalitions (see :class:`Coalition`). ``report_quotas`` names further
     rules whose fulfilment each result reports in ``meets``.
