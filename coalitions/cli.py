@@ -530,18 +530,7 @@ def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
     if result.reserved:
         columns.append("winner")
     rows = result.records()
-    seat_counts = {r["key"]: r["seats"] for r in rows}
-    vote_counts = {r["key"]: r["votes"] for r in rows if r.get("vote_share") is not None}
-    stats: dict[str, Any] = {
-        "gallagher": apportion.gallagher(vote_counts, {k: seat_counts[k] for k in vote_counts}),
-        "loosemore_hanby": apportion.loosemore_hanby(
-            vote_counts, {k: seat_counts[k] for k in vote_counts}
-        ),
-        "effective_parties_votes": apportion.effective_number(vote_counts),
-        "effective_parties_seats": apportion.effective_number(
-            {k: v for k, v in seat_counts.items() if v}
-        ),
-    }
+    stats = apportion.disproportionality(result.votes, result.seats)
     if args.to_scenario:
         name = f"{Path(args.path).stem} ({result.method})"
         write_scenario(result.to_legislature(name=name), args.to_scenario)

@@ -49,6 +49,7 @@ __all__ = [
     "Coalition",
     "CoalitionCheck",
     "check_coalition",
+    "check_in_game",
     "count_by_party",
     "count_coalitions",
     "find_coalitions",
@@ -881,9 +882,17 @@ def check_coalition(
     >>> check.viable, check.minimal, check.superfluous, check.surplus
     (True, False, ('kiu',), 18)
     """
-    c = constraints_of(constraints, **keywords)
-    game = compile_game(leg, quota, c)
-    members = parse_members(leg, coalition)
+    game = compile_game(leg, quota, constraints_of(constraints, **keywords))
+    return check_in_game(game, parse_members(leg, coalition), report_quotas)
+
+
+def check_in_game(
+    game: Game, members: Sequence[str], report_quotas: Sequence[rules.Rule] = ()
+) -> CoalitionCheck:
+    """:func:`check_coalition` for a game already compiled and members already parsed
+    (for callers that check many coalitions under one question)."""
+    leg, c = game.legislature, game.constraints
+    members = tuple(members)
     weight = game.party_weight
     failures: list[str] = []
     left_out = dict(game.left_out)
@@ -940,10 +949,9 @@ def check_coalition(
     superfluous = tuple(
         k for k in members if k not in required and wins([m for m in members if m != k])
     )
+    wins_now = wins(members)
     pivotal = tuple(
-        k
-        for k in members
-        if k in weight and wins(members) and not wins([m for m in members if m != k])
+        k for k in members if k in weight and wins_now and not wins([m for m in members if m != k])
     )
     viable = not failures
     meets = tuple(str(r) for r in report_quotas if seats >= leg.quota(r))

@@ -40,10 +40,10 @@ import attrs
 from . import rules
 from ._frozen import FrozenMap, frozen_map
 from .apportion import AllocationError, allocate, allocate_districts, get_method
-from .constraints import Constraints, constraints_of
+from .constraints import Constraints, compile_game, constraints_of
 from .errors import CoalitionsError
 from .model import Legislature, Party, to_fraction
-from .search import check_coalition, find_coalitions
+from .search import check_in_game, find_coalitions
 
 __all__ = ["SeatInterval", "Simulation", "SimulationError", "shares_from", "simulate"]
 
@@ -248,13 +248,9 @@ class Simulation:
         if coalitions is not None:
             wanted = [tuple(sorted({str(k).lower() for k in co})) for co in coalitions]
             for d, count in self._distinct().items():
-                leg = self._legislature_of(d)
+                game = compile_game(self._legislature_of(d), quota, c)
                 for members in wanted:
-                    present = [m for m in members if m in leg]
-                    if (
-                        len(present) == len(members)
-                        and check_coalition(leg, present, quota, constraints=c).viable
-                    ):
+                    if check_in_game(game, members).viable:
                         tally["+".join(members)] += count
             return {"+".join(m): Fraction(tally["+".join(m)], self.n) for m in wanted}
         small = attrs.evolve(c, max_parties=min(max_parties, c.max_parties or max_parties))
@@ -271,10 +267,11 @@ class Simulation:
             leg = self._cache[key] = Legislature(
                 name="simulated draw",
                 size=self.size,
+                # lists with no seat in this draw stay (with 0), so that constraints
+                # and coalitions can always name them
                 parties=[
                     Party(key=k, name=self.names.get(k, k), seats=s)
                     for k, s in zip(self.keys, seats, strict=True)
-                    if s > 0
                 ],
             )
         return leg

@@ -24,13 +24,13 @@ import attrs
 
 from . import rules
 from ._frozen import FrozenMap, frozen_map
-from .constraints import Constraints, compile_game, constraints_of
+from .constraints import Constraints, Game, compile_game, constraints_of
 from .errors import CoalitionsError, UnknownPartyError, ValidationError
 from .model import Bloc, Legislature, Party
 from .search import (
     Coalition,
     CoalitionCheck,
-    check_coalition,
+    check_in_game,
     count_coalitions,
     find_coalitions,
     parse_members,
@@ -540,15 +540,12 @@ def _only_in(
     out: list[Coalition] = []
     if limit <= 0:
         return out
-    cb = _fit(c, b)
+    game_b = compile_game(b, quota, _fit(c, b))
     for coalition in find_coalitions(
         a, quota, constraints=_fit(c, a), order_by="seats", limit=max(200, 20 * limit)
     ):
         members = [m for m in coalition.members if m in b]
-        if (
-            len(members) < len(coalition.members)
-            or not check_coalition(b, members, quota, constraints=cb).viable
-        ):
+        if len(members) < len(coalition.members) or not check_in_game(game_b, members).viable:
             out.append(coalition)
             if len(out) >= limit:
                 break
@@ -561,11 +558,11 @@ def _checked(
     quota: rules.Rule,
     constraints: Constraints | None,
     keywords: Mapping[str, Any],
-) -> tuple[Constraints, tuple[str, ...], CoalitionCheck]:
-    """The constraints, the member keys and the check of a proposed coalition."""
-    c = constraints_of(constraints, **keywords)
+) -> tuple[Game, tuple[str, ...], CoalitionCheck]:
+    """The compiled question, the member keys and the check of a proposed coalition."""
+    game = compile_game(leg, quota, constraints_of(constraints, **keywords))
     members = parse_members(leg, coalition)
-    return c, members, check_coalition(leg, members, quota, constraints=c)
+    return game, members, check_in_game(game, members)
 
 
 @attrs.frozen
@@ -605,8 +602,7 @@ def fragility(
     >>> f.seats_to_break, f.lists_to_break, f.pivotal
     (12, 23, ('kdp', 'puk'))
     """
-    c, members, check = _checked(leg, coalition, quota, constraints, keywords)
-    game = compile_game(leg, quota, c)
+    game, members, check = _checked(leg, coalition, quota, constraints, keywords)
     weight = {k: game.party_weight.get(k, 0) for k in members}
     if not check.viable:
         return Fragility(
@@ -622,7 +618,7 @@ def fragility(
 
     def breaks(gone: frozenset[str]) -> bool:
         rest = [m for m in members if m not in gone]
-        return not rest or not check_coalition(leg, rest, quota, constraints=c).viable
+        return not rest or not check_in_game(game, rest).viable
 
     pivotal = tuple(m for m in members if breaks(frozenset({m})))
     # The fewest seats whose departure breaks it: by increasing seat total, over sets
@@ -689,13 +685,14 @@ def seats_needed(
     >>> need.shortfall, need.single
     (12, ('puk', 'new-generation'))
     """
-    c, members, check = _checked(leg, coalition, quota, constraints, keywords)
+    game, members, check = _checked(leg, coalition, quota, constraints, keywords)
+    c = game.constraints
     shortfall = check.shortfall
     others = [p for p in leg.parties if p.key not in members]
     single = tuple(
         p.key
         for p in sorted(others, key=lambda p: (-p.seats, p.key))
-        if shortfall and check_coalition(leg, [*members, p.key], quota, constraints=c).viable
+        if shortfall and check_in_game(game, [*members, p.key]).viable
     )
     options = tuple(
         find_coalitions(

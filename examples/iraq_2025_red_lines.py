@@ -24,23 +24,15 @@ print(f"Minimal majorities of 165, no red lines: {total:,}")
 print(f"Minimal majorities under the red lines:   {viable:,}")
 print()
 
-print("The ten smallest (fewest seats) under the red lines:")
-smallest = co.find_coalitions(iraq, "majority", constraints=red_lines, order_by="seats", limit=10)
-print(
-    report.render(
-        [c.to_record() for c in smallest], columns=("coalition", "seats", "surplus", "parties")
-    )
-)
-print()
-
-print("The ten with fewest parties:")
-fewest = co.find_coalitions(iraq, "majority", constraints=red_lines, order_by="parties", limit=10)
-print(
-    report.render(
-        [c.to_record() for c in fewest], columns=("coalition", "seats", "surplus", "parties")
-    )
-)
-print()
+for heading, order in (
+    ("The ten smallest (fewest seats) under the red lines:", "seats"),
+    ("The ten with fewest parties:", "parties"),
+):
+    print(heading)
+    ranked = co.find_coalitions(iraq, "majority", constraints=red_lines, order_by=order, limit=10)
+    records = [c.to_record() for c in ranked]
+    print(report.render(records, columns=("coalition", "seats", "surplus", "parties")))
+    print()
 
 print("The faction rule: lists keep their seats minus their armed factions'.")
 check = co.check_coalition(iraq, "rdc+state-of-law+nsf+kdp+puk+taqaddum+azm", constraints=red_lines)

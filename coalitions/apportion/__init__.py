@@ -28,7 +28,13 @@ from __future__ import annotations
 
 from .allocate import TieBreak, allocate, allocate_districts
 from .files import VotesFile, parse_share, read_votes
-from .indices import effective_number, gallagher, gallagher_squared, loosemore_hanby
+from .indices import (
+    disproportionality,
+    effective_number,
+    gallagher,
+    gallagher_squared,
+    loosemore_hanby,
+)
 from .methods import (
     METHODS,
     Method,
@@ -53,6 +59,7 @@ __all__ = [
     "VotesFile",
     "allocate",
     "allocate_districts",
+    "disproportionality",
     "divisor",
     "divisor_method",
     "effective_number",

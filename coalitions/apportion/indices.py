@@ -5,10 +5,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Any
 
 from .results import AllocationError
 
-__all__ = ["effective_number", "gallagher", "gallagher_squared", "loosemore_hanby"]
+__all__ = [
+    "disproportionality",
+    "effective_number",
+    "gallagher",
+    "gallagher_squared",
+    "loosemore_hanby",
+]
 
 
 # ----------------------------------------------------------- disproportionality
@@ -67,3 +74,19 @@ def effective_number(counts: Mapping[str, int]) -> Fraction:
     if not total:
         raise AllocationError("the counts must sum to more than zero")
     return 1 / sum((Fraction(n, total) ** 2 for n in counts.values()), Fraction(0))
+
+
+def disproportionality(votes: Mapping[str, int], seats: Mapping[str, int]) -> dict[str, Any]:
+    """Every index at once: ``gallagher``, ``loosemore_hanby``, and the effective number
+    of parties by votes and by seats.
+
+    >>> d = disproportionality({"a": 60, "b": 40}, {"a": 7, "b": 3})
+    >>> d["gallagher"], d["loosemore_hanby"], d["effective_parties_seats"]
+    (10.0, Fraction(10, 1), Fraction(50, 29))
+    """
+    return {
+        "gallagher": gallagher(votes, seats),
+        "loosemore_hanby": loosemore_hanby(votes, seats),
+        "effective_parties_votes": effective_number(votes),
+        "effective_parties_seats": effective_number(seats),
+    }
