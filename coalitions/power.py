@@ -169,6 +169,7 @@ class _Simple:
     full: int
     null: list[str]
     unions: list[list[int]]  # a priori unions (Owen), a partition of the players
+    view: View | None = None  # the compiled game's counting view, when there is one
 
     @property
     def n(self) -> int:
@@ -258,6 +259,7 @@ def _simple(
         full=v.full,
         null=[k for k, _why in compiled.left_out],
         unions=groups,
+        view=v,
     )
 
 
@@ -401,24 +403,12 @@ def shapley_shubik(
     return g.result(_by_class(g, value))
 
 
-def _minimal_counts(
-    g: _Simple,
-    game: Game,
-    quota: rules.Rule,
-    constraints: Constraints | None,
-    keywords: Mapping[str, Any],
-    *,
-    by_size: bool,
-) -> tuple[Counter[int], dict[int, Counter[int]]]:
+def _minimal_counts(g: _Simple, *, by_size: bool) -> tuple[Counter[int], dict[int, Counter[int]]]:
     """Minimal winning coalitions by size, in all and containing each player.
 
     ``g`` must list the players heaviest first, as the counting walks them.
     """
-    if isinstance(game, WeightedGame):
-        view = View.weighted(g.w, g.T)
-    else:
-        compiled = compile_game(game, quota, constraints_of(constraints, **keywords))
-        view = View(compiled, players_count=True, veto_required=True)
+    view = g.view if g.view is not None else View.weighted(g.w, g.T)
     everything = count_sizes(view, True, by_size=by_size)
     per: dict[int, Counter[int]] = {}
     for group in g.classes():
@@ -434,7 +424,10 @@ def _in_order(values: dict[str, Fraction], g: _Simple) -> dict[str, Fraction]:
 
 
 def _sorted_simple(g: _Simple) -> _Simple:
+    """``g`` with its players heaviest first (a compiled game already is: kept as is)."""
     order = sorted(range(g.n), key=lambda i: (-g.w[i], g.keys[i]))
+    if order == list(range(g.n)):
+        return g
     where = {old: new for new, old in enumerate(order)}
     return _Simple(
         keys=[g.keys[i] for i in order],
@@ -465,7 +458,7 @@ def deegan_packel(
     """
     given = _simple(game, quota, constraints, keywords)
     g = _sorted_simple(given)
-    everything, per = _minimal_counts(g, game, quota, constraints, keywords, by_size=True)
+    everything, per = _minimal_counts(g, by_size=True)
     total = sum(everything.values())
     values = {
         i: sum((Fraction(k, c) for c, k in sizes.items()), Fraction(0)) / total
@@ -492,7 +485,7 @@ def public_good(
     """
     given = _simple(game, quota, constraints, keywords)
     g = _sorted_simple(given)
-    _everything, per = _minimal_counts(g, game, quota, constraints, keywords, by_size=False)
+    _everything, per = _minimal_counts(g, by_size=False)
     counts = {i: sum(sizes.values()) for i, sizes in per.items()}
     total = sum(counts.values())
     return _in_order(g.result({i: Fraction(k, total) for i, k in counts.items()}), given)
