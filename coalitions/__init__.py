@@ -13,13 +13,21 @@ from . import apportion, chart, power, report, rules, whatif
 from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
+    AllocationError,
     CoalitionsError,
     ConstraintError,
+    LimitError,
+    NumberError,
     QuotaError,
+    RenderError,
     ScenarioError,
+    SimulationError,
+    TieError,
+    UnknownNameError,
     UnknownPartyError,
     UnknownScenarioError,
     ValidationError,
+    WhatIfError,
 )
 from .model import Alternative, Bloc, Faction, Legislature, Party, Source
 from .power import WeightedGame
@@ -42,6 +50,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Allocation",
+    "AllocationError",
     "Alternative",
     "Bloc",
     "Coalition",
@@ -52,15 +61,22 @@ __all__ = [
     "DistrictAllocation",
     "Faction",
     "Legislature",
+    "LimitError",
+    "NumberError",
     "Party",
     "QuotaError",
+    "RenderError",
     "ScenarioError",
     "Simulation",
+    "SimulationError",
     "Source",
+    "TieError",
+    "UnknownNameError",
     "UnknownPartyError",
     "UnknownScenarioError",
     "ValidationError",
     "WeightedGame",
+    "WhatIfError",
     "__version__",
     "allocate",
     "allocate_districts",

@@ -1,28 +1,44 @@
-"""The exceptions of ``coalitions``.
+"""The exceptions of ``coalitions``: every one of them lives here.
 
 Every error the library raises on purpose is a :class:`CoalitionsError`, and each
 subclass also inherits the builtin a caller would expect (``KeyError`` for an unknown
 key, ``ValueError`` for a bad value), so ``except KeyError`` keeps working.
 
 Messages name the field, what was expected and what was given, e.g.
-``'seats' must be >= 0 (got -3) for party 'kdp'``.
+``'seats' must be >= 0 (got -3) for party 'kdp'``; a message is built first, then
+raised. Unknown names (a party, a scenario, a rule, a method, a format, ...) are all
+reported by one helper, :func:`unknown`, in one dialect:
+``unknown party 'kdq' in 'Iraq'; did you mean 'kdp'?``.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # typing only: the tie is a value of coalitions.apportion
+    from .apportion.results import Tie
 
 __all__ = [
+    "AllocationError",
     "CoalitionsError",
     "ConstraintError",
+    "LimitError",
+    "NumberError",
     "Problem",
     "QuotaError",
+    "RenderError",
     "ScenarioError",
+    "SimulationError",
+    "TieError",
+    "UnknownNameError",
     "UnknownPartyError",
     "UnknownScenarioError",
     "ValidationError",
+    "WhatIfError",
     "suggest",
+    "unknown",
 ]
 
 #: One problem found while validating: ``(path, message)``, where ``path`` is a
@@ -57,7 +73,7 @@ class ValidationError(CoalitionsError, ValueError):
 
 
 class ScenarioError(ValidationError):
-    """A scenario file cannot be read; names the file and every problem in it."""
+    """A scenario (or any input file) cannot be read; names the file and every problem."""
 
     def __init__(self, source: str, problems: Sequence[Problem]) -> None:
         self.source = source
@@ -72,12 +88,48 @@ class ScenarioError(ValidationError):
         )
 
 
+class LimitError(CoalitionsError, ValueError):
+    """An input over one of the documented limits (size, digits, depth, draws, ...)."""
+
+
+class NumberError(CoalitionsError, ValueError):
+    """A value that is not the exact number or whole number a field asks for."""
+
+
 class ConstraintError(CoalitionsError, ValueError):
     """Constraints that contradict each other or the chamber (an empty answer is not one)."""
 
 
 class QuotaError(CoalitionsError, ValueError):
     """A quota rule that cannot be applied (unknown name, out of range, wrong type)."""
+
+
+class AllocationError(CoalitionsError, ValueError):
+    """Votes, seats, a threshold or a method that cannot give an allocation."""
+
+
+class TieError(AllocationError):
+    """The last seat is tied and ``tie_break="raise"``; ``tie`` says between whom."""
+
+    def __init__(self, message: str, tie: Tie) -> None:
+        super().__init__(message)
+        self.tie = tie
+
+
+class SimulationError(CoalitionsError, ValueError):
+    """Shares, seats or options that cannot be simulated."""
+
+
+class WhatIfError(CoalitionsError, ValueError):
+    """A change that cannot be applied to the chamber (e.g. moving more seats than held)."""
+
+
+class RenderError(CoalitionsError, ValueError):
+    """A table or picture that cannot be drawn (unknown format, impossible layout)."""
+
+
+class UnknownNameError(CoalitionsError, ValueError):
+    """A name (a rule, a method, a format, an index, a change, ...) that is not known."""
 
 
 class _UnknownKeyError(CoalitionsError, KeyError):
@@ -89,14 +141,8 @@ class _UnknownKeyError(CoalitionsError, KeyError):
         self.key = key
         self.known = tuple(sorted(known))
         self.suggestions = suggest(str(key).lower(), self.known)
-        where_txt = f" in {where}" if where else ""
-        msg = f"unknown {self.kind} {key!r}{where_txt}"
-        if self.suggestions:
-            msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        elif self.known and len(self.known) <= 12:
-            msg += "; known: " + ", ".join(self.known)
-        self.message = msg
-        super().__init__(msg)
+        self.message = unknown(self.kind, key, self.known, where=where)
+        super().__init__(self.message)
 
     def __str__(self) -> str:  # KeyError would quote the message
         return self.message
@@ -128,6 +174,51 @@ def suggest(word: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]:
         if k not in out:
             out.append(k)
     return tuple(out[:n])
+
+
+def unknown(
+    kind: str,
+    name: Any,
+    known: Iterable[str],
+    *,
+    where: str = "",
+    also: str = "",
+    show: int = 12,
+) -> str:
+    """The one message for an unknown name: what, where, the close matches or the list.
+
+    ``also`` names what else is accepted (``"a share such as 3/5"``). The known names
+    are listed when there are at most ``show`` of them and none is close.
+
+    >>> unknown("quota rule", "majorty", ["majority", "two-thirds"])
+    "unknown quota rule 'majorty'; did you mean 'majority'?"
+    >>> unknown("format", "xls", ["csv", "json"], also="a tabulate format")
+    "unknown format 'xls'; expected one of csv, json, or a tabulate format"
+    """
+    known = tuple(known)
+    where_txt = f" in {where}" if where else ""
+    msg = f"unknown {kind} {_short(name)}{where_txt}"
+    close = suggest(str(name).strip().lower(), known) if isinstance(name, str) else ()
+    if close:
+        return msg + "; did you mean " + " or ".join(repr(s) for s in close) + "?"
+    choices = list(known) if 0 < len(known) <= show else []
+    if also:
+        choices.append(also)
+    if choices:
+        msg += "; expected one of " + ", ".join(choices[:-1])
+        msg += (", or " if len(choices) > 1 else "") + choices[-1]
+    elif known:
+        msg += f"; {len(known)} are known, e.g. " + ", ".join(known[:5])
+    return msg
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, shortened to ``limit`` characters for a message."""
+    try:
+        text = repr(value)
+    except ValueError:  # e.g. an int over Python's digit limit
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _render_problem(path: str, msg: str) -> str:

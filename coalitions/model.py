@@ -20,17 +20,15 @@ coalitions.errors.ValidationError: 'seats' must be >= 0 (got -3) for party 'kdp'
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from . import rules
-from .errors import Problem, UnknownPartyError, ValidationError
+from . import numbers, rules
+from .errors import NumberError, Problem, UnknownPartyError, ValidationError
 
 __all__ = [
     "Alternative",
@@ -40,7 +38,6 @@ __all__ = [
     "Party",
     "Source",
     "is_key",
-    "to_fraction",
 ]
 
 _KEY = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
@@ -56,33 +53,6 @@ def is_key(value: object) -> bool:
     (True, False, False)
     """
     return isinstance(value, str) and bool(_KEY.match(value))
-
-
-def to_fraction(value: object) -> Fraction:
-    """An exact :class:`~fractions.Fraction` from an int, Fraction, Decimal, float or string.
-
-    Floats are read as the decimal they print as (``0.1`` is ``1/10``); strings may be
-    ``"3/5"``, ``"0.6"`` or ``"60%"``. Raises ``ValueError`` or ``TypeError`` otherwise.
-
-    >>> to_fraction(0.1), to_fraction("60%"), to_fraction("1/3")
-    (Fraction(1, 10), Fraction(3, 5), Fraction(1, 3))
-    """
-    if isinstance(value, bool):
-        raise TypeError("a boolean is not a number")
-    if isinstance(value, Fraction | int):
-        return Fraction(value)
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError("not a finite number")
-        return Fraction(repr(value))
-    if isinstance(value, Decimal):
-        return Fraction(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if text.endswith("%"):
-            return Fraction(text[:-1].strip()) / 100
-        return Fraction(text)
-    raise TypeError(f"expected a number, got {type(value).__name__}")
 
 
 # --- converters: tolerant, so that construction reports bad values instead of crashing ---
@@ -104,8 +74,8 @@ def _optional_fraction(value: Any) -> Any:
     if value is None or isinstance(value, Fraction):
         return value
     try:
-        return to_fraction(value)
-    except (TypeError, ValueError, ZeroDivisionError):
+        return numbers.exact(value, floats=True)
+    except NumberError:
         return value
 
 
@@ -431,6 +401,46 @@ class Legislature:
             if bloc.key == key or bloc.key == key.strip().lower():
                 return bloc
         raise UnknownPartyError(key, [b.key for b in self.blocs], where="the blocs")
+
+    def resolve(self, key: str, *, field: str = "") -> tuple[str, ...]:
+        """The party keys that ``key`` names: a party, or every member of a bloc.
+
+        This is the one place where a key given by a user becomes party keys (in any
+        case, with surrounding space ignored); an unknown key raises
+        :class:`~coalitions.errors.UnknownPartyError` naming ``field`` and close matches.
+
+        >>> leg = Legislature(name="X", size=9, parties=[Party(key="a", name="A", seats=5),
+        ...     Party(key="b", name="B", seats=4)], blocs=[Bloc(key="ab", name="AB",
+        ...     members=["a", "b"])])
+        >>> leg.resolve("A"), leg.resolve("ab")
+        (('a',), ('a', 'b'))
+        """
+        text = key.strip().lower() if isinstance(key, str) else key
+        if text in self._index:
+            return (text,)
+        for bloc in self.blocs:
+            if bloc.key == text:
+                return bloc.members
+        known = [*self._index, *(b.key for b in self.blocs)]
+        where = f"{field!r} of {self.name!r}" if field else repr(self.name)
+        raise UnknownPartyError(key, known, where=where)
+
+    def members(self, spec: str | Iterable[str], *, field: str = "coalition") -> tuple[str, ...]:
+        """Party keys from ``"kdp+puk"`` (or ``"kdp,puk"``), or an iterable of party or
+        bloc keys; each party once, in the order named.
+
+        >>> Legislature(name="X", size=9, parties=[Party(key="a", name="A", seats=5),
+        ...     Party(key="b", name="B", seats=4)]).members("B+a")
+        ('b', 'a')
+        """
+        if isinstance(spec, str):
+            items: list[Any] = [p for p in spec.replace(",", "+").replace(" ", "+").split("+") if p]
+        else:
+            items = list(spec)
+        out: dict[str, None] = {}
+        for item in items:
+            out.update(dict.fromkeys(self.resolve(str(item), field=field)))
+        return tuple(out)
 
     def bloc_of(self, key: str) -> Bloc | None:
         """The bloc that party ``key`` belongs to, or ``None``."""

@@ -26,11 +26,11 @@ measured over the members present in the sitting.
 from __future__ import annotations
 
 import math
-import re
 from fractions import Fraction
 from typing import Final
 
-from .errors import QuotaError
+from . import numbers
+from .errors import NumberError, QuotaError, _short, unknown
 
 __all__ = ["RULE_NAMES", "Rule", "parse_rule", "quota"]
 
@@ -57,39 +57,34 @@ _ALIASES: Final[dict[str, str]] = {
 def quota(size: int, rule: Rule = "majority", *, present: int | None = None) -> int:
     """Seats needed under ``rule`` in a chamber of ``size`` seats.
 
-    ``present`` (optional) is the number of members present when the rule is measured
-    over those present rather than the full house. A bad rule raises
+    ``rule`` is a name, a :class:`~fractions.Fraction`, a seat count, or the text of one
+    of these (``"60%"``, ``"3/5"``, ``"165"``; see :func:`parse_rule`). ``present``
+    (optional) is the number of members present when the rule is measured over those
+    present rather than the full house. A bad rule raises
     :class:`~coalitions.errors.QuotaError`.
 
-    >>> quota(100, "two-thirds"), quota(100, Fraction(1, 2)), quota(100, "majority")
-    (67, 50, 51)
+    >>> quota(100, "two-thirds"), quota(100, Fraction(1, 2)), quota(100, "60%")
+    (67, 50, 60)
     """
-    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        raise QuotaError(f"'size' must be a whole number >= 1 (got {size!r})")
+    numbers.whole(size, field="size", low=1, error=QuotaError)
     base = size
     if present is not None:
-        if isinstance(present, bool) or not isinstance(present, int):
-            raise QuotaError(f"'present' must be a whole number (got {present!r})")
-        if not 1 <= present <= size:
-            raise QuotaError(f"'present' must be between 1 and the size {size} (got {present})")
+        numbers.whole(present, field="present", low=1, high=size, error=QuotaError)
         base = present
     if isinstance(rule, bool):
         raise QuotaError(f"'quota' must be a rule name, a Fraction or a seat count (got {rule!r})")
     if isinstance(rule, str):
-        name = _ALIASES.get(rule.strip().lower(), rule.strip().lower())
-        if name == "majority":
+        rule = parse_rule(rule)
+    if isinstance(rule, str):
+        if rule == "majority":
             return base // 2 + 1
-        if name == "two-thirds":
+        if rule == "two-thirds":
             return -(-2 * base // 3)
-        if name == "blocking-third":
+        if rule == "blocking-third":
             return base - (-(-2 * base // 3)) + 1
-        if name == "unanimity":
-            return base
-        raise QuotaError(
-            f"unknown quota rule {rule!r}; expected one of {', '.join(RULE_NAMES)}, "
-            "a share such as 3/5 or 60%, or a seat count"
-        )
-    if isinstance(rule, int):
+        return base  # unanimity
+    if numbers.is_whole(rule):
+        assert isinstance(rule, int)  # narrowed for the type checker
         if not 1 <= rule <= size:
             raise QuotaError(f"a seat-count quota must be between 1 and {size} (got {rule})")
         return rule
@@ -99,13 +94,11 @@ def quota(size: int, rule: Rule = "majority", *, present: int | None = None) -> 
         return max(1, math.ceil(rule * base))
     raise QuotaError(
         f"'quota' must be a rule name, a Fraction or a seat count (got {type(rule).__name__} "
-        f"{rule!r}); floats are refused because they are not exact: use Fraction"
+        f"{_short(rule)}); floats are refused because they are not exact: use Fraction"
     )
 
 
-_SHARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
-_RATIO = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
-_COUNT = re.compile(r"^\s*(\d+)\s*$")
+_ALSO: Final = "a share such as 3/5 or 60%, or a seat count"
 
 
 def parse_rule(text: str) -> Rule:
@@ -114,18 +107,16 @@ def parse_rule(text: str) -> Rule:
     >>> parse_rule("two-thirds"), parse_rule("3/5"), parse_rule("60%"), parse_rule("165")
     ('two-thirds', Fraction(3, 5), Fraction(3, 5), 165)
     """
-    if m := _COUNT.match(text):
-        return int(m.group(1))
-    if m := _RATIO.match(text):
-        if int(m.group(2)) == 0:
-            raise QuotaError(f"'quota' share has a zero denominator (got {text!r})")
-        return Fraction(int(m.group(1)), int(m.group(2)))
-    if m := _SHARE.match(text):
-        return Fraction(m.group(1)) / 100
-    name = _ALIASES.get(text.strip().lower(), text.strip().lower())
-    if name in RULE_NAMES:
-        return name
-    raise QuotaError(
-        f"unknown quota rule {text!r}; expected one of {', '.join(RULE_NAMES)}, "
-        "a share such as 3/5 or 60%, or a seat count"
-    )
+    if not isinstance(text, str):
+        raise QuotaError(f"'quota' must be text (got {type(text).__name__} {_short(text)})")
+    try:
+        value = numbers.exact(text)
+    except NumberError:
+        name = _ALIASES.get(text.strip().lower(), text.strip().lower())
+        if name in RULE_NAMES:
+            return name
+        raise QuotaError(unknown("quota rule", text, RULE_NAMES, also=_ALSO)) from None
+    plain = not any(c in text for c in "%/.eE")
+    if plain and value.denominator == 1:
+        return value.numerator
+    return value

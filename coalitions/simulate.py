@@ -37,19 +37,15 @@ from typing import Any
 
 import attrs
 
-from . import rules
+from . import numbers, rules
 from ._frozen import FrozenMap, frozen_map
-from .apportion import AllocationError, allocate, allocate_districts, get_method
+from .apportion import allocate, allocate_districts, get_method
 from .constraints import Constraints, compile_game, constraints_of
-from .errors import CoalitionsError
-from .model import Legislature, Party, to_fraction
+from .errors import AllocationError, NumberError, SimulationError
+from .model import Legislature, Party
 from .search import check_in_game, find_coalitions
 
 __all__ = ["SeatInterval", "Simulation", "SimulationError", "shares_from", "simulate"]
-
-
-class SimulationError(CoalitionsError, ValueError):
-    """Shares, seats or options a simulation cannot run with."""
 
 
 @attrs.frozen
@@ -279,8 +275,8 @@ class Simulation:
 
 def _share(value: Any, where: str) -> float:
     try:
-        f = to_fraction(value)
-    except (TypeError, ValueError, ZeroDivisionError):
+        f = numbers.exact(value, floats=True)
+    except NumberError:
         raise SimulationError(
             f"{where} must be a number or a share such as '12.5%' (got {value!r})"
         ) from None

@@ -25,7 +25,7 @@ import attrs
 from . import rules
 from ._frozen import FrozenMap, frozen_map
 from .constraints import Constraints, Game, compile_game, constraints_of
-from .errors import CoalitionsError, UnknownPartyError, ValidationError
+from .errors import CoalitionsError, UnknownPartyError, ValidationError, WhatIfError
 from .model import Bloc, Legislature, Party
 from .search import (
     Coalition,
@@ -56,10 +56,6 @@ __all__ = [
     "use_alternative",
     "vacate",
 ]
-
-
-class WhatIfError(CoalitionsError, ValueError):
-    """A change that cannot be made to a chamber."""
 
 
 def _party(leg: Legislature, key: str, field: str) -> Party:

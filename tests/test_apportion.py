@@ -15,6 +15,8 @@ import coalitions as co
 from coalitions import apportion
 from coalitions.apportion import METHODS, AllocationError, TieError
 
+from .oracles.apportion import naive_divisor
+
 CASES = tomllib.loads((Path(__file__).parent / "data" / "apportionment.toml").read_text("utf-8"))[
     "cases"
 ]
@@ -273,22 +275,6 @@ def test_parse_share() -> None:
     assert apportion.parse_share("5%") == Fraction(1, 20)
     with pytest.raises(AllocationError, match="a threshold must be"):
         apportion.parse_share("five")
-
-
-def naive_divisor(votes: dict, seats: int, method: str) -> dict | None:
-    """The textbook table of every exact quotient; None when the last seat is tied."""
-    m = METHODS[method]
-    table = sorted(
-        ((m.priority(v, k), key) for key, v in votes.items() if v for k in range(seats)),
-        key=lambda t: t[0],
-        reverse=True,
-    )
-    if len(table) > seats and table[seats - 1][0] == table[seats][0]:
-        return None
-    out = dict.fromkeys(votes, 0)
-    for _, key in table[:seats]:
-        out[key] += 1
-    return out
 
 
 @pytest.mark.parametrize("method", DIVISORS)

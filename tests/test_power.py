@@ -4,7 +4,6 @@ properties."""
 from __future__ import annotations
 
 import itertools
-import math
 from fractions import Fraction
 
 import pytest
@@ -15,88 +14,7 @@ import coalitions as co
 from coalitions import power
 from coalitions.strategies import legislatures
 
-# ----------------------------------------------------------------- the oracle
-
-
-class Brute:
-    """A simple game by its winning function; every index by exhaustion."""
-
-    def __init__(self, players: list[str], wins) -> None:
-        self.players = players
-        self.wins = wins
-
-    def subsets(self):
-        for r in range(len(self.players) + 1):
-            yield from (frozenset(c) for c in itertools.combinations(self.players, r))
-
-    def banzhaf(self, normalized: bool = True) -> dict[str, Fraction]:
-        sw = dict.fromkeys(self.players, 0)
-        for s in self.subsets():
-            for p in self.players:
-                if p not in s and not self.wins(s) and self.wins(s | {p}):
-                    sw[p] += 1
-        if not normalized:
-            return {p: Fraction(k, 2 ** (len(self.players) - 1)) for p, k in sw.items()}
-        total = sum(sw.values())
-        return {p: Fraction(k, total) for p, k in sw.items()}
-
-    def shapley_shubik(self) -> dict[str, Fraction]:
-        piv = dict.fromkeys(self.players, 0)
-        for order in itertools.permutations(self.players):
-            s: frozenset[str] = frozenset()
-            for p in order:
-                if not self.wins(s) and self.wins(s | {p}):
-                    piv[p] += 1
-                    break
-                s = s | {p}
-        n = math.factorial(len(self.players))
-        return {p: Fraction(k, n) for p, k in piv.items()}
-
-    def minimal(self) -> list[frozenset[str]]:
-        return [
-            s for s in self.subsets() if self.wins(s) and all(not self.wins(s - {p}) for p in s)
-        ]
-
-    def deegan_packel(self) -> dict[str, Fraction]:
-        mwc = self.minimal()
-        return {
-            p: sum((Fraction(1, len(s)) for s in mwc if p in s), Fraction(0)) / len(mwc)
-            for p in self.players
-        }
-
-    def public_good(self) -> dict[str, Fraction]:
-        mwc = self.minimal()
-        total = sum(len(s) for s in mwc)
-        return {p: Fraction(sum(1 for s in mwc if p in s), total) for p in self.players}
-
-    def johnston(self) -> dict[str, Fraction]:
-        score = {p: Fraction(0) for p in self.players}
-        for s in self.subsets():
-            if not self.wins(s):
-                continue
-            critical = [p for p in s if not self.wins(s - {p})]
-            for p in critical:
-                score[p] += Fraction(1, len(critical))
-        total = sum(score.values())
-        return {p: v / total for p, v in score.items()}
-
-    def owen(self, unions: list[list[str]]) -> dict[str, Fraction]:
-        value = {p: Fraction(0) for p in self.players}
-        orders = 0
-        for outer in itertools.permutations(unions):
-            for inner in itertools.product(*(itertools.permutations(u) for u in outer)):
-                orders += 1
-                s: frozenset[str] = frozenset()
-                for p in itertools.chain.from_iterable(inner):
-                    if not self.wins(s) and self.wins(s | {p}):
-                        value[p] += 1
-                        break
-                    s = s | {p}
-        return {p: v / orders for p, v in value.items()}
-
-
-def brute_of(game: co.WeightedGame) -> Brute:
-    return Brute(list(game.players), game.wins)
+from .oracles.power import Brute, brute_of
 
 
 @st.composite

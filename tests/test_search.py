@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import coalitions as co
 from coalitions.strategies import legislatures
 
-from .oracle import Oracle
+from .oracles.search import Oracle
 
 SMALL = legislatures(max_parties=8, max_seats=15, min_size=1, max_size=120)
 

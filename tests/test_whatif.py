@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from fractions import Fraction
 
 import pytest
@@ -14,6 +13,8 @@ import coalitions as co
 from coalitions import strategies as cst
 from coalitions import whatif as w
 from coalitions.strategies import legislatures
+
+from .oracles.whatif import oracle_fragility
 
 SMALL = legislatures(
     min_parties=2, max_parties=7, max_seats=15, with_factions=False, vacancies=False
@@ -122,26 +123,6 @@ def test_impossible_changes_raise_clear_errors(kurdistan: co.Legislature, call, 
 
 
 # --- fragility against a brute-force oracle ---
-
-
-def oracle_fragility(leg: co.Legislature, members: list[str]) -> tuple[int, set, set]:
-    def viable(keys) -> bool:
-        return bool(keys) and co.check_coalition(leg, list(keys)).viable
-
-    breaking = [
-        set(d)
-        for r in range(1, len(members) + 1)
-        for d in itertools.combinations(members, r)
-        if not viable([m for m in members if m not in d])
-    ]
-    best = min(sum(leg[m].seats for m in d) for d in breaking)
-    minimal = {
-        frozenset(d)
-        for d in breaking
-        if sum(leg[m].seats for m in d) == best and not any(e < d for e in breaking)
-    }
-    pivotal = {m for m in members if not viable([x for x in members if x != m])}
-    return best, minimal, pivotal
 
 
 @settings(max_examples=60)

@@ -26,6 +26,7 @@ shares are of all valid votes, including those cast for lists below the threshol
 
 from __future__ import annotations
 
+from ..errors import AllocationError, TieError
 from .allocate import TieBreak, allocate, allocate_districts
 from .files import VotesFile, parse_share, read_votes
 from .indices import (
@@ -44,7 +45,7 @@ from .methods import (
     largest_remainder,
     quota_method,
 )
-from .results import Allocation, AllocationError, DistrictAllocation, SeatAward, Tie, TieError
+from .results import Allocation, DistrictAllocation, SeatAward, Tie
 
 __all__ = [
     "METHODS",

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 import attrs
 
+from ..errors import AllocationError, TieError
 from .methods import Method, get_method
-from .results import Allocation, AllocationError, DistrictAllocation, SeatAward, Tie, TieError
+from .results import Allocation, DistrictAllocation, SeatAward, Tie
 
 __all__ = ["TieBreak", "allocate", "allocate_districts"]
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import attrs
 
+from .. import numbers
 from .._frozen import FrozenMap, frozen_map
-from .results import AllocationError
+from ..errors import AllocationError, NumberError
 
 __all__ = ["VotesFile", "parse_share", "read_votes"]
 
@@ -41,17 +42,16 @@ def parse_share(text: str | int | Fraction) -> Fraction | int:
     """
     if isinstance(text, int | Fraction) and not isinstance(text, bool):
         return text
-    t = str(text).strip()
     try:
-        if t.endswith("%"):
-            return Fraction(t[:-1].strip()) / 100
-        if "/" in t or "." in t:
-            return Fraction(t)
-        return int(t)
-    except (ValueError, ZeroDivisionError):
+        value = numbers.exact(text)
+    except NumberError:
         raise AllocationError(
             f"a threshold must be a share such as 5% or 1/20, or a vote count (got {text!r})"
         ) from None
+    t = str(text).strip()
+    if value.denominator == 1 and not t.endswith("%") and "/" not in t and "." not in t:
+        return value.numerator
+    return value
 
 
 def read_votes(path: str | Any) -> VotesFile:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from .results import AllocationError
+from ..errors import AllocationError
 
 __all__ = [
     "disproportionality",

@@ -8,8 +8,7 @@ from typing import Final, Literal
 
 import attrs
 
-from ..errors import suggest
-from .results import AllocationError
+from ..errors import AllocationError, suggest
 
 __all__ = [
     "METHODS",

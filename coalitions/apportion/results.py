@@ -9,22 +9,10 @@ from typing import Any
 import attrs
 
 from .._frozen import FrozenMap, frozen_map
-from ..errors import CoalitionsError
+from ..errors import AllocationError, TieError
 from ..model import Legislature, Party
 
 __all__ = ["Allocation", "AllocationError", "DistrictAllocation", "SeatAward", "Tie", "TieError"]
-
-
-class AllocationError(CoalitionsError, ValueError):
-    """Votes, seats, a threshold or a method that cannot give an allocation."""
-
-
-class TieError(AllocationError):
-    """The last seat is tied and ``tie_break="raise"``; ``tie`` says between whom."""
-
-    def __init__(self, message: str, tie: Tie) -> None:
-        super().__init__(message)
-        self.tie = tie
 
 
 # ----------------------------------------------------------------------- results
