@@ -28,12 +28,14 @@ from tabulate import tabulate, tabulate_formats
 from .model import Legislature
 
 __all__ = [
+    "COLUMNS",
     "FORMATS",
     "allocation_table",
     "bloc_records",
     "coalition_table",
     "jsonable",
     "percent",
+    "power_columns",
     "power_table",
     "render",
     "seat_records",
@@ -50,6 +52,22 @@ __all__ = [
 FORMATS: Final = ("table", "markdown", "csv", "json", "html", "latex", "mediawiki", "rst")
 
 _TABLEFMT: Final = {"table": "simple", "markdown": "github"}
+
+#: The default columns of each kind of record, in the order shown: the one place where
+#: the command line, the notebook views and the table functions take their columns
+#: from. Optional columns (``meets``, ``stands_for``, ``winner``) are added by the caller
+#: when the result has them; a power table adds one column per index before ``gap``.
+COLUMNS: Final[dict[str, tuple[str, ...]]] = {
+    "scenarios": ("name", "description"),
+    "seats": ("key", "name", "seats", "share", "tags", "bloc"),
+    "blocs": ("key", "name", "seats", "share", "members"),
+    "coalitions": ("coalition", "seats", "surplus", "parties", "pivotal"),
+    "coalition": ("coalition", "seats", "quota", "surplus", "parties"),
+    "allocation": ("key", "votes", "vote_share", "seats", "seat_share"),
+    "power": ("key", "seats", "share", "gap"),
+    "intervals": ("key", "mean", "low", "median", "high"),
+    "probabilities": ("coalition", "probability"),
+}
 
 
 def percent(value: Fraction, places: int = 2) -> str:
@@ -190,9 +208,7 @@ def seat_table(leg: Legislature, tablefmt: str = "table") -> str:
     >>> seat_table(co.load_scenario("kurdistan-2024"), "mediawiki").splitlines()[0]
     '{| class="wikitable" style="text-align: left;"'
     """
-    return render(
-        seat_records(leg), columns=("key", "name", "seats", "share", "tags", "bloc"), fmt=tablefmt
-    )
+    return render(seat_records(leg), columns=COLUMNS["seats"], fmt=tablefmt)
 
 
 def show(leg: Legislature, fmt: str = "table") -> str:
@@ -227,7 +243,7 @@ def show(leg: Legislature, fmt: str = "table") -> str:
             "",
             f"{heading}Blocs" if heading else "Blocs:",
             "",
-            render(blocs, columns=("key", "name", "seats", "share", "members"), fmt=fmt),
+            render(blocs, columns=COLUMNS["blocs"], fmt=fmt),
         ]
     return "\n".join(lines)
 
@@ -246,9 +262,7 @@ def coalition_table(coalitions: Any, tablefmt: str = "table") -> str:
     kdp+new-generation,54,3,2,kdp new-generation
     """
     records = [c.to_record() for c in coalitions]
-    return render(
-        records, columns=("coalition", "seats", "surplus", "parties", "pivotal"), fmt=tablefmt
-    )
+    return render(records, columns=COLUMNS["coalitions"], fmt=tablefmt)
 
 
 def allocation_table(allocation: Any, tablefmt: str = "table") -> str:
@@ -260,18 +274,19 @@ def allocation_table(allocation: Any, tablefmt: str = "table") -> str:
     a,60,3/5,3,3/5
     b,40,2/5,2,2/5
     """
-    return render(
-        allocation.records(),
-        columns=("key", "votes", "vote_share", "seats", "seat_share"),
-        fmt=tablefmt,
-    )
+    return render(allocation.records(), columns=COLUMNS["allocation"], fmt=tablefmt)
 
 
 def power_table(table: Any, tablefmt: str = "table") -> str:
     """A :class:`~coalitions.power.PowerTable` as a table, sorted by the first index."""
-    return render(
-        table.rows(), columns=("key", "seats", "share", *table.indices, "gap"), fmt=tablefmt
-    )
+    return render(table.rows(), columns=power_columns(table.indices), fmt=tablefmt)
+
+
+def power_columns(indices: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a power table with these indices: one column per index before
+    ``gap``."""
+    *head, gap = COLUMNS["power"]
+    return (*head, *indices, gap)
 
 
 def to_html(value: Any) -> str:
