@@ -1,0 +1,23 @@
+"""The data model: the values every other part of ``coalitions`` works on.
+
+- :mod:`.values`: :class:`Party`, :class:`Faction`, :class:`Bloc`, :class:`Legislature`,
+  :class:`Source`, :class:`Alternative` (frozen attrs classes);
+- :mod:`.checks`: their invariants, as functions of fields (shared with the file reader);
+- :mod:`.layout`: their dict form, the layout scenario files are written in.
+"""
+
+from .checks import is_key, legislature_problems
+from .layout import LAYOUT_VERSION
+from .values import Alternative, Bloc, Faction, Legislature, Party, Source
+
+__all__ = [
+    "LAYOUT_VERSION",
+    "Alternative",
+    "Bloc",
+    "Faction",
+    "Legislature",
+    "Party",
+    "Source",
+    "is_key",
+    "legislature_problems",
+]

@@ -1,0 +1,533 @@
+"""The model's values: :class:`Party`, :class:`Faction`, :class:`Bloc`,
+:class:`Legislature`, with :class:`Source` and :class:`Alternative`.
+
+All classes are frozen attrs classes: immutable, compared and hashed by value. Collection
+fields are converted to ``tuple`` or ``frozenset`` so that frozen really means frozen; make
+modified copies with :func:`attrs.evolve`. Every invariant is checked at construction by
+the functions of :mod:`.checks`, and every problem is reported at once in one
+:class:`~coalitions.errors.ValidationError` whose messages name the field, the
+expectation and the value.
+
+>>> leg = Legislature(name="Toy", size=10, parties=[
+...     Party(key="a", name="A", seats=6, tags={"left"}),
+...     Party(key="b", name="B", seats=4)])
+>>> leg["a"].seats, leg.quota("majority"), leg.seated, leg.vacant
+(6, 6, 10, 0)
+>>> Party(key="kdp", name="KDP", seats=-3)
+Traceback (most recent call last):
+...
+coalitions.errors.ValidationError: 'seats' must be >= 0 (got -3) for party 'kdp'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import Any, Final
+
+import attrs
+
+from .. import numbers, rules
+from ..errors import NumberError, Problem, UnknownPartyError, ValidationError, _short
+from . import checks, layout
+
+__all__ = ["Alternative", "Bloc", "Faction", "Legislature", "Party", "Source"]
+
+
+# --- converters: tolerant, so that construction reports bad values instead of crashing ---
+
+
+def _tuple(value: Any) -> Any:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value  # left as is: the validator reports it
+    return tuple(value)
+
+
+def _frozenset(value: Any) -> Any:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value
+    items = tuple(value)
+    if not all(isinstance(item, Hashable) for item in items):
+        return items  # e.g. a list inside the list: the validator reports it
+    return frozenset(items)
+
+
+def _optional_fraction(value: Any) -> Any:
+    if value is None or isinstance(value, Fraction):
+        return value
+    try:
+        return numbers.exact(value, floats=True)
+    except NumberError:
+        return value
+
+
+def _optional_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    return value
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """The constructor fields of an attrs value, by name."""
+    return {a.name: getattr(obj, a.name) for a in attrs.fields(type(obj)) if a.init}
+
+
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+@attrs.frozen
+class Source:
+    """A source that parties, blocs and figures cite by ``key``.
+
+    >>> Source(key="K24-24", title="Kurdistan24, IHEC ratifies results", url="https://...").key
+    'K24-24'
+    """
+
+    key: str
+    title: str
+    url: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise(checks.source_problems(**_fields(self)))
+
+
+@attrs.frozen
+class Alternative:
+    """Another reported figure for a party's seats, with the sources that report it.
+
+    >>> Alternative(seats=27, sources=["USKRD"]).sources
+    ('USKRD',)
+    """
+
+    seats: int
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise(checks.alternative_problems(**_fields(self)))
+
+
+@attrs.frozen
+class Faction:
+    """A named group inside a list, with its own seats and tags.
+
+    Iraq's large Shiite lists carry factions linked to armed groups (e.g. Kata'ib Sayyid
+    al-Shuhada's bloc inside State of Law); their seats are part of the list's seats.
+    """
+
+    key: str
+    name: str
+    seats: int
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise(checks.faction_problems(**_fields(self)))
+
+
+@attrs.frozen
+class Party:
+    """A list (party, alliance, independent or reserved seat) in a chamber.
+
+    Only ``key``, ``name`` and ``seats`` are required. ``tags`` are plain strings with
+    documented meanings (``component:kurdish``, ``militia-affiliated``, ...). ``position``
+    is an optional left-right placement (any exact number). ``votes`` and ``vote_share``
+    record the election result where known. ``factions`` are sub-groups inside the list,
+    ``alternatives`` other reported seat figures with their sources, ``sources`` the keys
+    of the legislature's sources behind the main figure.
+    """
+
+    key: str
+    name: str
+    seats: int
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
+    native_name: str | None = None
+    leader: str | None = None
+    colour: str | None = None
+    position: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    votes: int | None = None
+    vote_share: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
+    factions: tuple[Faction, ...] = attrs.field(default=(), converter=_tuple)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        fields = _fields(self)
+        factions, alternatives = fields.pop("factions"), fields.pop("alternatives")
+        problems = checks.party_problems(**fields)
+        ctx = f" for party {_short(self.key)}"
+        if checks.check_objects(problems, "factions", factions, Faction, ctx):
+            problems += checks.faction_set_problems(factions, self.seats, ctx)
+        checks.check_objects(problems, "alternatives", alternatives, Alternative, ctx)
+        _raise(problems)
+
+    @property
+    def faction_tags(self) -> frozenset[str]:
+        """The tags carried by any faction inside this list."""
+        return frozenset().union(*(f.tags for f in self.factions))
+
+    def has_tag(self, tag: str, *, factions: bool = False) -> bool:
+        """Whether the list carries ``tag`` (or, with ``factions=True``, any faction does)."""
+        return tag in self.tags or (factions and tag in self.faction_tags)
+
+
+@attrs.frozen
+class Bloc:
+    """A named group of parties (an alliance declared after the election, a council).
+
+    ``members`` are party keys; a party belongs to one bloc at most.
+    """
+
+    key: str
+    name: str
+    members: tuple[str, ...] = attrs.field(converter=_tuple)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise(checks.bloc_problems(**_fields(self)))
+
+
+@attrs.frozen
+class Legislature:
+    """A chamber: its size and the parties (and blocs) that hold its seats.
+
+    ``size`` is the number of seats in the chamber; seats no party holds are vacant.
+    Parties and blocs keep the order given. ``leg[key]`` returns a party; an unknown key
+    raises :class:`~coalitions.errors.UnknownPartyError` with close matches.
+    """
+
+    name: str
+    size: int
+    parties: tuple[Party, ...] = attrs.field(converter=_tuple)
+    blocs: tuple[Bloc, ...] = attrs.field(default=(), converter=_tuple)
+    description: str | None = None
+    as_of: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    notes: str | None = None
+    _index: dict[str, Party] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _raise(_chamber_problems(_fields(self)))
+        self._index.update((p.key, p) for p in self.parties)
+
+    # -- lookups --
+
+    def __getitem__(self, key: str) -> Party:
+        party = self._index.get(key)
+        if party is None and isinstance(key, str):
+            party = self._index.get(key.strip().lower())
+        if party is None:
+            raise UnknownPartyError(key, self._index, where=repr(self.name))
+        return party
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._index
+
+    def __iter__(self) -> Iterator[Party]:
+        return iter(self.parties)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The party keys, in order."""
+        return tuple(p.key for p in self.parties)
+
+    def bloc(self, key: str) -> Bloc:
+        """The bloc with this key (:class:`~coalitions.errors.UnknownPartyError` if none)."""
+        for bloc in self.blocs:
+            if bloc.key == key or bloc.key == key.strip().lower():
+                return bloc
+        raise UnknownPartyError(key, [b.key for b in self.blocs], where="the blocs")
+
+    def resolve(self, key: str, *, field: str = "") -> tuple[str, ...]:
+        """The party keys that ``key`` names: a party, or every member of a bloc.
+
+        This is the one place where a key given by a user becomes party keys (in any
+        case, with surrounding space ignored); an unknown key raises
+        :class:`~coalitions.errors.UnknownPartyError` naming ``field`` and close matches.
+
+        >>> leg = Legislature(name="X", size=9, parties=[Party(key="a", name="A", seats=5),
+        ...     Party(key="b", name="B", seats=4)], blocs=[Bloc(key="ab", name="AB",
+        ...     members=["a", "b"])])
+        >>> leg.resolve("A"), leg.resolve("ab")
+        (('a',), ('a', 'b'))
+        """
+        text = key.strip().lower() if isinstance(key, str) else key
+        if text in self._index:
+            return (text,)
+        for bloc in self.blocs:
+            if bloc.key == text:
+                return bloc.members
+        known = [*self._index, *(b.key for b in self.blocs)]
+        where = f"{field!r} of {self.name!r}" if field else repr(self.name)
+        raise UnknownPartyError(key, known, where=where)
+
+    def members(self, spec: str | Iterable[str], *, field: str = "coalition") -> tuple[str, ...]:
+        """Party keys from ``"kdp+puk"`` (or ``"kdp,puk"``), or an iterable of party or
+        bloc keys; each party once, in the order named.
+
+        >>> Legislature(name="X", size=9, parties=[Party(key="a", name="A", seats=5),
+        ...     Party(key="b", name="B", seats=4)]).members("B+a")
+        ('b', 'a')
+        """
+        if isinstance(spec, str):
+            items: list[Any] = [p for p in spec.replace(",", "+").replace(" ", "+").split("+") if p]
+        else:
+            items = list(spec)
+        out: dict[str, None] = {}
+        for item in items:
+            out.update(dict.fromkeys(self.resolve(str(item), field=field)))
+        return tuple(out)
+
+    def bloc_of(self, key: str) -> Bloc | None:
+        """The bloc that party ``key`` belongs to, or ``None``."""
+        party = self[key]
+        for bloc in self.blocs:
+            if party.key in bloc.members:
+                return bloc
+        return None
+
+    def tagged(self, tag: str, *, factions: bool = False) -> tuple[Party, ...]:
+        """The parties that carry ``tag`` (with ``factions=True``, also through a faction)."""
+        return tuple(p for p in self.parties if p.has_tag(tag, factions=factions))
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """Every tag used by a party or a faction."""
+        return frozenset().union(*(p.tags | p.faction_tags for p in self.parties))
+
+    # -- arithmetic --
+
+    @property
+    def seated(self) -> int:
+        """Seats held by the parties."""
+        return sum(p.seats for p in self.parties)
+
+    @property
+    def vacant(self) -> int:
+        """Seats held by nobody: ``size - seated``."""
+        return self.size - self.seated
+
+    def seats_of(self, keys: Iterable[str]) -> int:
+        """Seats held together by the parties ``keys`` (each counted once)."""
+        return sum(self[k].seats for k in {self[k].key for k in keys})
+
+    def share(self, key: str) -> Fraction:
+        """Party ``key``'s share of the chamber's size, exactly."""
+        return Fraction(self[key].seats, self.size)
+
+    def quota(self, rule: rules.Rule = "majority", *, present: int | None = None) -> int:
+        """Seats needed under ``rule`` (see :mod:`coalitions.rules`).
+
+        >>> Legislature(name="X", size=329, parties=[]).quota("two-thirds")
+        220
+        """
+        return rules.quota(self.size, rule, present=present)
+
+    # -- display --
+
+    def _repr_html_(self) -> str:
+        from ..report import to_html
+
+        return to_html(self)
+
+    def _repr_svg_(self) -> str:
+        from ..chart import hemicycle
+
+        return hemicycle(self)
+
+    # -- conversion --
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict (JSON-ready) in the scenario-file layout; see :meth:`from_dict`."""
+        chamber = layout.plain(self, _CHAMBER_ORDER, _plain)
+        chamber["format"] = layout.LAYOUT_VERSION
+        out: dict[str, Any] = {"chamber": chamber}
+        if self.sources:
+            out["sources"] = [_plain(s) for s in self.sources]
+        out["parties"] = [_plain(p) for p in self.parties]
+        if self.blocs:
+            out["blocs"] = [_plain(b) for b in self.blocs]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Legislature:
+        """Build a legislature from the scenario-file layout, reporting every problem.
+
+        Raises :class:`~coalitions.errors.ValidationError` whose ``problems`` give a
+        field path (``parties[3].seats``) and a message for each problem found, in the
+        file's own numbering.
+        """
+        return _Reader(data).legislature()
+
+
+def _chamber_problems(
+    fields: dict[str, Any], also_known: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Every problem of a chamber's fields: the types of its parts, then the invariants."""
+    problems: list[Problem] = []
+    parts = {"parties": Party, "blocs": Bloc, "sources": Source}
+    ok = {
+        name: checks.check_objects(problems, name, fields[name], cls, "")
+        for name, cls in parts.items()
+    }
+    if not all(ok.values()):
+        fields = {**fields, **{name: () for name, good in ok.items() if not good}}
+    return problems + checks.legislature_problems(**fields, also_known=also_known)
+
+
+# --- the dict form (see .layout) ---
+
+_ORDER: Final[dict[type, tuple[str, ...]]] = {
+    Source: ("key", "title", "url"),
+    Alternative: ("seats", "sources", "note"),
+    Faction: ("key", "name", "seats", "tags", "sources", "notes"),
+    Party: (
+        "key",
+        "name",
+        "seats",
+        "votes",
+        "vote_share",
+        "tags",
+        "native_name",
+        "leader",
+        "colour",
+        "position",
+        "sources",
+        "notes",
+        "factions",
+        "alternatives",
+    ),
+    Bloc: ("key", "name", "members", "tags", "sources", "notes"),
+}
+_CHAMBER_ORDER: Final = ("name", "size", "description", "as_of", "notes")
+_CHAMBER_OPTIONAL: Final = ("description", "as_of", "notes", "format")
+_ROW: Final = re.compile(r"\b(parties|blocs)\[(\d+)\]")
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    return layout.plain(obj, _ORDER[type(obj)], _plain)
+
+
+class _Reader:
+    """Reads the dict layout into a :class:`Legislature`, collecting every problem."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data
+        self.problems: list[Problem] = []
+        self.failed_keys: set[str] = set()
+        self.rows: dict[str, list[int]] = {"parties": [], "blocs": []}
+
+    def legislature(self) -> Legislature:
+        problems = self.problems
+        top = layout.table(problems, self.data, "", ("chamber", "parties"), ("sources", "blocs"))
+        if top is None:
+            raise ValidationError(problems)
+        chamber = self.chamber(top["chamber"])
+        sources = layout.build_items(problems, top.get("sources"), "sources", Source)
+        parties = self.parties(top["parties"])
+        blocs: list[Bloc] = []
+        for i, item in enumerate(layout.items(problems, top.get("blocs"), "blocs")):
+            bloc = layout.build_one(problems, item, f"blocs[{i}]", Bloc)
+            if bloc is not None:
+                blocs.append(bloc)
+                self.rows["blocs"].append(i)
+        fields = {
+            "name": chamber.get("name", ""),
+            "size": chamber.get("size", 1),
+            "parties": tuple(parties),
+            "blocs": tuple(blocs),
+            "description": chamber.get("description"),
+            "as_of": chamber.get("as_of"),
+            "sources": tuple(sources),
+            "notes": chamber.get("notes"),
+        }
+        if problems:  # the chamber-wide problems too, without building an invalid object
+            found = _chamber_problems(fields, frozenset(self.failed_keys))
+            raise ValidationError(problems + [self.renumber(p) for p in found])
+        try:
+            return Legislature(**fields)
+        except ValidationError as err:
+            raise ValidationError([self.renumber(p) for p in err.problems]) from None
+
+    def chamber(self, raw: object) -> dict[str, Any]:
+        chamber = layout.table(self.problems, raw, "chamber", ("name", "size"), _CHAMBER_OPTIONAL)
+        chamber = chamber or {}
+        version = chamber.pop("format", layout.LAYOUT_VERSION)
+        if version != layout.LAYOUT_VERSION:
+            self.problems.append(
+                (
+                    "chamber.format",
+                    (
+                        f"must be {layout.LAYOUT_VERSION}, the only version so far "
+                        f"(got {_short(version)})"
+                    ),
+                )
+            )
+        as_of = chamber.get("as_of")
+        if isinstance(as_of, str):
+            try:
+                chamber["as_of"] = _dt.date.fromisoformat(as_of)
+            except ValueError:
+                self.problems.append(
+                    ("chamber.as_of", f"must be a date such as 2025-11-17 (got {_short(as_of)})")
+                )
+                del chamber["as_of"]
+        return chamber
+
+    def prepare_party(self, fields: dict[str, Any], where: str) -> None:
+        for name, cls in (("factions", Faction), ("alternatives", Alternative)):
+            fields[name] = layout.build_items(
+                self.problems, fields.get(name), f"{where}.{name}", cls
+            )
+
+    def parties(self, raw: object) -> list[Party]:
+        parties: list[Party] = []
+        first_seen: dict[str, int] = {}
+        for i, item in enumerate(layout.items(self.problems, raw, "parties")):
+            party = layout.build_one(
+                self.problems, item, f"parties[{i}]", Party, self.prepare_party
+            )
+            if party is not None:
+                parties.append(party)
+                self.rows["parties"].append(i)
+            raw_key = item.get("key") if isinstance(item, Mapping) else None
+            if not isinstance(raw_key, str):
+                continue
+            if party is None:
+                self.failed_keys.add(raw_key)
+            if raw_key in first_seen and (party is None or raw_key in self.failed_keys):
+                # built parties report their repeats themselves; here, those that failed
+                self.problems.append(
+                    (
+                        f"parties[{i}].key",
+                        f"repeats the key {raw_key!r} of parties[{first_seen[raw_key]}]",
+                    )
+                )
+            first_seen.setdefault(raw_key, i)
+        return parties
+
+    def renumber(self, problem: Problem) -> Problem:
+        """A legislature-level problem in the file's terms: chamber fields under
+        ``chamber.``, rows numbered as in the file (failed rows are not built)."""
+
+        def fix(path: str) -> str:
+            if path in _CHAMBER_ORDER:
+                return f"chamber.{path}"
+            return _ROW.sub(lambda m: f"{m[1]}[{self.rows[m[1]][int(m[2])]}]", path)
+
+        return fix(problem[0]), fix(problem[1])
