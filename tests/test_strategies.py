@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import find, given
+from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -53,9 +53,18 @@ def test_blocs_from_members(bloc: co.Bloc) -> None:
     assert len(bloc.members) >= 2
 
 
+# Reaching an example is the point; shrinking it (most of find()'s time) is not.
+REACH = settings(
+    phases=[Phase.generate],
+    database=None,
+    max_examples=2000,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
 def test_from_type_is_registered() -> None:
     # registered by the `hypothesis` entry point, without importing coalitions.strategies
-    leg = find(st.from_type(co.Legislature), lambda leg: len(leg.parties) >= 1)
+    leg = find(st.from_type(co.Legislature), lambda leg: len(leg.parties) >= 1, settings=REACH)
     assert isinstance(leg, co.Legislature)
 
 
@@ -74,7 +83,7 @@ def test_from_type_is_registered() -> None:
     ],
 )
 def test_edge_cases_are_reachable(condition: object) -> None:
-    find(cst.legislatures(), condition)  # type: ignore[arg-type]
+    find(cst.legislatures(), condition, settings=REACH)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
