@@ -33,6 +33,7 @@ from fractions import Fraction
 from typing import Final
 
 from .errors import NumberError, _short
+from .limits import MAX_DIGITS, MAX_EXPONENT
 
 __all__ = [
     "MAX_DIGITS",
@@ -44,11 +45,6 @@ __all__ = [
     "whole_problem",
 ]
 
-#: The most digits a number may have, in a file or an argument (Python's own limit for
-#: reading an ``int`` from text is 4,300; no count of seats or votes comes near this).
-MAX_DIGITS: Final = 1000
-#: The largest decimal exponent accepted in text such as ``"1e-3"``.
-MAX_EXPONENT: Final = 1000
 
 _DECIMAL: Final = re.compile(r"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 _RATIO: Final = re.compile(r"^([+-]?\d+)\s*/\s*(\d+)$")

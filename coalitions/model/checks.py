@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any, Final
 
-from .. import numbers
+from .. import limits, numbers
 from ..errors import Problem, _short
 
 __all__ = [
@@ -54,9 +54,16 @@ def is_key(value: object) -> bool:
 # --- one field each: append problems, never raise ---
 
 
-def check_whole(problems: list[Problem], field: str, value: object, ctx: str, low: int) -> bool:
-    """A whole number ``>= low``; says whether it is one."""
-    problem = numbers.whole_problem(value, low=low)
+def check_whole(
+    problems: list[Problem],
+    field: str,
+    value: object,
+    ctx: str,
+    low: int,
+    high: int | None = None,
+) -> bool:
+    """A whole number in ``[low, high]``; says whether it is one."""
+    problem = numbers.whole_problem(value, low=low, high=high)
     if problem is not None:
         problems.append((field, problem + ctx))
     return problem is None
@@ -271,7 +278,9 @@ def chamber_problems(
     """The problems of a chamber's own fields."""
     problems: list[Problem] = []
     check_text(problems, "name", name, "", required=True)
-    check_whole(problems, "size", size, "", 1)
+    size_ok = check_whole(problems, "size", size, "", 1)
+    if size_ok and isinstance(size, int) and size > limits.MAX_CHAMBER_SIZE:
+        problems.append(("size", _over("seats", size, "MAX_CHAMBER_SIZE")))
     check_text(problems, "description", description, "")
     check_text(problems, "notes", notes, "")
     if as_of is not None and not isinstance(as_of, _dt.date):
@@ -299,6 +308,8 @@ def legislature_problems(
     problems = chamber_problems(
         name=name, size=size, description=description, as_of=as_of, notes=notes
     )
+    if len(parties) > limits.MAX_PARTIES:
+        problems.append(("parties", _over("lists", len(parties), "MAX_PARTIES")))
     source_keys = _source_key_problems(problems, sources)
     party_keys = _party_key_problems(problems, parties)
     seated = sum(p.seats for p in parties)
@@ -315,6 +326,11 @@ def legislature_problems(
         for i, bloc in enumerate(blocs):
             problems += _citations(f"blocs[{i}].sources", bloc.sources, source_keys)
     return problems
+
+
+def _over(what: str, got: int, name: str) -> str:
+    limit = getattr(limits, name)
+    return f"must be at most {limit:,} {what} (coalitions.limits.{name}; got {got:,})"
 
 
 def _source_key_problems(problems: list[Problem], sources: Sequence[Any]) -> set[str]:

@@ -16,14 +16,15 @@ import datetime as _dt
 import functools
 import json
 import os
-import tomllib
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
 
 import tomli_w
 
+from coalitions import inputs
 from coalitions.errors import ScenarioError, UnknownScenarioError, ValidationError
+from coalitions.limits import MAX_FILE_BYTES
 from coalitions.model import Legislature
 
 from .format import legislature_from_dict, legislature_to_dict
@@ -40,8 +41,6 @@ __all__ = [
     "write_scenario",
 ]
 
-#: Files larger than this are refused before they are parsed (4 MiB).
-MAX_FILE_BYTES: Final = 4 * 1024 * 1024
 
 _DATA = "data"
 
@@ -84,6 +83,8 @@ def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
     """
     if isinstance(spec, str) and spec.strip().lower() in list_scenarios():
         return load_scenario(spec)
+    if str(spec) == "-":
+        return read_scenario("-")
     path = Path(spec)
     if path.suffix.lower() in (".toml", ".json") or path.exists():
         return read_scenario(path)
@@ -93,7 +94,12 @@ def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
 
 
 def read_scenario(path: str | os.PathLike[str]) -> Legislature:
-    """Read a scenario file (``.json`` as JSON, anything else as TOML).
+    """Read a scenario file (``.json`` as JSON, anything else as TOML; ``-`` reads TOML
+    from standard input).
+
+    Reading is bounded (:data:`~coalitions.limits.MAX_FILE_BYTES`, enforced while
+    reading) and every problem becomes one :class:`~coalitions.errors.ScenarioError`
+    naming the file and each field (see :mod:`coalitions.inputs`).
 
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "kr.toml"
@@ -101,29 +107,8 @@ def read_scenario(path: str | os.PathLike[str]) -> Legislature:
     >>> read_scenario(path) == load_scenario("kurdistan-2024")
     True
     """
-    path = Path(path)
-    where = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ScenarioError(
-                where, [("", f"is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes")]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(where, [("", "no such file")]) from None
-    except IsADirectoryError:
-        raise ScenarioError(where, [("", "is a folder, not a file")]) from None
-    except OSError as err:
-        raise ScenarioError(where, [("", f"cannot be read ({err.strerror})")]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ScenarioError(
-            where,
-            [("", f"is not UTF-8 text (byte {err.start}: {raw[err.start : err.start + 1]!r})")],
-        ) from None
-    return loads_scenario(text, source=where, json_format=path.suffix.lower() == ".json")
+    data, where = inputs.load(path)
+    return _from_data(data, where)
 
 
 def loads_scenario(
@@ -137,18 +122,19 @@ def loads_scenario(
     >>> leg.quota("majority")
     2
     """
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise ScenarioError(source, [("", f"is over the limit of {MAX_FILE_BYTES} bytes")])
-    try:
-        data: Any = json.loads(text) if json_format else tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ScenarioError(source, [("", f"is not valid TOML: {err}")]) from None
-    except json.JSONDecodeError as err:
-        raise ScenarioError(source, [("", f"is not valid JSON: {err}")]) from None
+    if not isinstance(text, str):
+        raise ScenarioError(source, [("", f"must be text (got {type(text).__name__})")])
+    data = inputs.parse(text, source, fmt="json" if json_format else "toml")
+    return _from_data(data, source)
+
+
+def _from_data(data: object, where: str) -> Legislature:
+    if not isinstance(data, Mapping):
+        raise ScenarioError(where, [("", f"must hold a table (got {type(data).__name__})")])
     try:
         return legislature_from_dict(data)
     except ValidationError as err:
-        raise ScenarioError(source, err.problems) from None
+        raise ScenarioError(where, err.problems) from None
 
 
 def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:

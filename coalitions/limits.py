@@ -1,0 +1,51 @@
+"""The documented limits of ``coalitions``: every bound on input, in one place.
+
+Each limit is generous enough for any real parliament (the largest, China's National
+People's Congress, has about 3,000 members; Iraq's has 329 and 41 lists) and small
+enough that no input of a few kilobytes can make one call take more than about a second
+or a few hundred megabytes. Every one is enforced before any work starts, with an error
+that names the field, the limit and the value given (:class:`~coalitions.errors.LimitError`
+for arguments, :class:`~coalitions.errors.ScenarioError` for files).
+
+The reference page ``docs/reference/limits.md`` lists them with their reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "MAX_CHAMBER_SIZE",
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "MAX_DRAWS",
+    "MAX_EXPONENT",
+    "MAX_FILE_BYTES",
+    "MAX_PARTIES",
+    "MAX_TEXT",
+]
+
+#: The largest file any reader takes (scenario, votes, simulation), in bytes; enforced
+#: while reading, so a pipe, a device or standard input cannot exceed it either.
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+
+#: How deeply tables and lists may nest in a file (a scenario needs 3).
+MAX_DEPTH: Final = 16
+
+#: The longest text in one field of a file, in characters (names, notes, sources).
+MAX_TEXT: Final = 10_000
+
+#: The most digits a number may have, in a file or an argument.
+MAX_DIGITS: Final = 1000
+
+#: The largest decimal exponent accepted in text such as ``"1e-3"``.
+MAX_EXPONENT: Final = 1000
+
+#: The most seats a chamber (or one allocation) may have.
+MAX_CHAMBER_SIZE: Final = 10_000
+
+#: The most lists (parties, independents, reserved seats) a chamber may have.
+MAX_PARTIES: Final = 2_000
+
+#: The most draws one simulation may make.
+MAX_DRAWS: Final = 1_000_000
