@@ -9,7 +9,7 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import apportion, chart, power, report, rules, whatif
+from . import apportion, chart, limits, numbers, power, report, rules, whatif
 from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
@@ -86,8 +86,10 @@ __all__ = [
     "count_by_party",
     "count_coalitions",
     "find_coalitions",
+    "limits",
     "list_scenarios",
     "load_scenario",
+    "numbers",
     "power",
     "quota",
     "read_scenario",
