@@ -146,3 +146,28 @@ def test_bad_votes_files(tmp_path: Path, name: str, content: bytes, message: str
     path.write_bytes(content)
     with pytest.raises(co.CoalitionsError, match=message):
         co.apportion.read_votes(path)
+
+
+@pytest.mark.parametrize("json_format", [False, True])
+def test_round_trip_keeps_carriage_returns(json_format: bool) -> None:
+    import attrs
+
+    from coalitions.scenarios import dumps_scenario
+
+    leg = attrs.evolve(co.load_scenario("kurdistan-2024"), notes="line one\r\nline two\nthree")
+    text = dumps_scenario(leg, json_format=json_format)
+    assert loads_scenario(text, json_format=json_format) == leg
+
+
+def test_the_writer_refuses_what_the_reader_would_refuse() -> None:
+    from coalitions.scenarios import dumps_scenario
+
+    many = [co.Party(key=f"p{i}", name="A", seats=1, notes="n" * 9_000) for i in range(600)]
+    leg = co.Legislature(name="Big", size=1000, parties=many)
+    with pytest.raises(co.ScenarioError, match="that readers take"):
+        dumps_scenario(leg)
+
+
+def test_writing_into_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(co.ScenarioError, match="cannot be written"):
+        co.write_scenario(co.load_scenario("kurdistan-2024"), tmp_path / "no" / "x.toml")

@@ -138,18 +138,54 @@ def _from_data(data: object, where: str) -> Legislature:
 
 
 def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:
-    """The scenario as TOML text (or JSON), such that :func:`loads_scenario` gives it back."""
+    """The scenario as TOML text (or JSON), such that :func:`loads_scenario` gives it back.
+
+    Lossless: text keeps its line ends (``\r\n`` too: a TOML multi-line string would
+    turn it into ``\n``, so a scenario holding a carriage return is written with escaped
+    one-line strings), and what is written can be read (a text over
+    :data:`~coalitions.limits.MAX_FILE_BYTES` is refused with a
+    :class:`~coalitions.errors.ScenarioError` instead of being written).
+
+    >>> leg = load_scenario("kurdistan-2024")
+    >>> loads_scenario(dumps_scenario(leg)) == leg
+    True
+    """
     data = legislature_to_dict(leg)
+    as_json = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if json_format:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if "as_of" in data["chamber"]:
-        data["chamber"]["as_of"] = _dt.date.fromisoformat(data["chamber"]["as_of"])
-    return tomli_w.dumps(data, multiline_strings=True)
+        text = as_json
+    else:
+        if "as_of" in data["chamber"]:
+            data["chamber"]["as_of"] = _dt.date.fromisoformat(data["chamber"]["as_of"])
+        text = tomli_w.dumps(data, multiline_strings="\\r" not in as_json)
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError(
+            leg.name[:80],
+            [
+                (
+                    "",
+                    (
+                        f"would be {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
+                        "(coalitions.limits.MAX_FILE_BYTES) that readers take"
+                    ),
+                )
+            ],
+        )
+    return text
 
 
 def write_scenario(leg: Legislature, path: str | os.PathLike[str]) -> None:
-    """Write a scenario file (JSON for a ``.json`` path, TOML otherwise); lossless."""
+    """Write a scenario file (JSON for a ``.json`` path, TOML otherwise); lossless.
+
+    A folder that does not exist, or a file that cannot be written, raises a
+    :class:`~coalitions.errors.ScenarioError` naming the path.
+    """
     path = Path(path)
-    path.write_text(
-        dumps_scenario(leg, json_format=path.suffix.lower() == ".json"), encoding="utf-8"
-    )
+    text = dumps_scenario(leg, json_format=path.suffix.lower() == ".json")
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as err:
+        raise ScenarioError(
+            str(path)[:300], [("", f"cannot be written ({err.strerror or err})")]
+        ) from None
