@@ -211,6 +211,7 @@ def party_problems(
     vote_share: object = None,
     sources: object = (),
     notes: object = None,
+    aliases: object = (),
 ) -> list[Problem]:
     """The problems of a :class:`~coalitions.model.Party`'s own fields; its factions are
     checked by :func:`faction_set_problems`."""
@@ -231,6 +232,7 @@ def party_problems(
     if isinstance(vote_share, Fraction) and not 0 <= vote_share <= 1:
         problems.append(("vote_share", f"must be between 0 and 1 (got {vote_share}){ctx}"))
     check_strings(problems, "sources", sources, ctx, SOURCE_KEY, "source key")
+    check_strings(problems, "aliases", aliases, ctx, KEY, "key")
     return problems
 
 
@@ -321,6 +323,7 @@ def legislature_problems(
             cited += [s for f in party.factions for s in f.sources]
             cited += [s for a in party.alternatives for s in a.sources]
             problems += _citations(f"parties[{i}].sources", cited, source_keys)
+    _alias_problems(problems, parties, blocs)
     _bloc_set_problems(problems, blocs, set(party_keys) | set(also_known))
     if source_keys:
         for i, bloc in enumerate(blocs):
@@ -365,6 +368,20 @@ def _party_key_problems(problems: list[Problem], parties: Sequence[Any]) -> dict
         if party.key in faction_keys:
             problems.append((f"parties[{i}].key", f"{party.key!r} is also used as a faction key"))
     return first
+
+
+def _alias_problems(problems: list[Problem], parties: Sequence[Any], blocs: Sequence[Any]) -> None:
+    """An alias names one party, and is no party's or bloc's key."""
+    keys = {p.key for p in parties} | {b.key for b in blocs}
+    owner: dict[str, str] = {}
+    for i, party in enumerate(parties):
+        for alias in party.aliases:
+            if alias in keys:
+                problems.append((f"parties[{i}].aliases", f"{alias!r} is also a key"))
+            elif owner.setdefault(alias, party.key) != party.key:
+                problems.append(
+                    (f"parties[{i}].aliases", f"{alias!r} is already an alias of {owner[alias]!r}")
+                )
 
 
 def _bloc_set_problems(problems: list[Problem], blocs: Sequence[Any], known: set[str]) -> None:

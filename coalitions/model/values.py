@@ -161,6 +161,7 @@ class Party:
     alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_tuple)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         fields = _fields(self)
@@ -220,20 +221,34 @@ class Legislature:
     _index: dict[str, Party] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
+    _aliases: dict[str, str] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         _raise(_chamber_problems(_fields(self)))
         self._index.update((p.key, p) for p in self.parties)
+        self._aliases.update((a, p.key) for p in self.parties for a in p.aliases)
 
     # -- lookups --
 
     def __getitem__(self, key: str) -> Party:
         party = self._index.get(key)
         if party is None and isinstance(key, str):
-            party = self._index.get(key.strip().lower())
+            text = key.strip().lower()
+            party = self._index.get(self._aliases.get(text, text))
         if party is None:
-            raise UnknownPartyError(key, self._index, where=repr(self.name))
+            raise UnknownPartyError(key, [*self._index, *self._aliases], where=repr(self.name))
         return party
+
+    def canonical(self, key: str) -> str:
+        """The party key that ``key`` (a key in any case, or an alias) stands for.
+
+        >>> Legislature(name="X", size=5, parties=[Party(key="sadiqoun", name="S",
+        ...     seats=5, aliases=["sadiqoon"])]).canonical("Sadiqoon")
+        'sadiqoun'
+        """
+        return self[key].key
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._index
@@ -267,12 +282,13 @@ class Legislature:
         (('a',), ('a', 'b'))
         """
         text = key.strip().lower() if isinstance(key, str) else key
+        text = self._aliases.get(text, text)
         if text in self._index:
             return (text,)
         for bloc in self.blocs:
             if bloc.key == text:
                 return bloc.members
-        known = [*self._index, *(b.key for b in self.blocs)]
+        known = [*self._index, *self._aliases, *(b.key for b in self.blocs)]
         where = f"{field!r} of {self.name!r}" if field else repr(self.name)
         raise UnknownPartyError(key, known, where=where)
 
@@ -404,6 +420,7 @@ _ORDER: Final[dict[type, tuple[str, ...]]] = {
         "vote_share",
         "tags",
         "native_name",
+        "aliases",
         "leader",
         "colour",
         "position",
