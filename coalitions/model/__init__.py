@@ -8,12 +8,13 @@
 
 from .checks import is_key, legislature_problems
 from .layout import LAYOUT_VERSION
-from .values import Alternative, Bloc, Faction, Legislature, Party, Source
+from .values import Alternative, Bloc, BlocDefinition, Faction, Legislature, Party, Source
 
 __all__ = [
     "LAYOUT_VERSION",
     "Alternative",
     "Bloc",
+    "BlocDefinition",
     "Faction",
     "Legislature",
     "Party",

@@ -26,6 +26,7 @@ from ..errors import Problem, _short
 
 __all__ = [
     "alternative_problems",
+    "bloc_definition_problems",
     "bloc_problems",
     "chamber_problems",
     "faction_problems",
@@ -274,6 +275,31 @@ def bloc_problems(
     return problems
 
 
+def bloc_definition_problems(
+    *,
+    key: object,
+    members: object = (),
+    reported_seats: object = None,
+    sources: object = (),
+    note: object = None,
+) -> list[Problem]:
+    """The problems of a :class:`~coalitions.model.BlocDefinition`'s fields."""
+    problems: list[Problem] = []
+    ctx = f" for bloc definition {_short(key)}"
+    check_key(problems, "key", key, "")
+    check_strings(problems, "members", members, ctx, KEY, "party key")
+    if isinstance(members, tuple):
+        for dup in sorted(repeated(m for m in members if isinstance(m, str))):
+            problems.append(("members", f"names {dup!r} more than once{ctx}"))
+        if not members and reported_seats is None:
+            problems.append(("members", f"must name a party, or give 'reported_seats'{ctx}"))
+    if reported_seats is not None:
+        check_whole(problems, "reported_seats", reported_seats, ctx, 0)
+    check_strings(problems, "sources", sources, ctx, SOURCE_KEY, "source key")
+    check_text(problems, "note", note, ctx)
+    return problems
+
+
 def chamber_problems(
     *, name: object, size: object, description: object, as_of: object, notes: object
 ) -> list[Problem]:
@@ -325,8 +351,22 @@ def legislature_problems(
             problems += _citations(f"parties[{i}].sources", cited, source_keys)
     _alias_problems(problems, parties, blocs)
     _bloc_set_problems(problems, blocs, set(party_keys) | set(also_known))
-    if source_keys:
-        for i, bloc in enumerate(blocs):
+    known = set(party_keys) | set(also_known)
+    for i, bloc in enumerate(blocs):
+        for j, d in enumerate(bloc.definitions):
+            for member in d.members:
+                if member not in known:
+                    problems.append(
+                        (
+                            f"blocs[{i}].definitions[{j}].members",
+                            f"names {member!r}, which is not a party of this legislature",
+                        )
+                    )
+            if source_keys:
+                problems += _citations(
+                    f"blocs[{i}].definitions[{j}].sources", d.sources, source_keys
+                )
+        if source_keys:
             problems += _citations(f"blocs[{i}].sources", bloc.sources, source_keys)
     return problems
 

@@ -30,10 +30,25 @@ from typing import Any, Final
 import attrs
 
 from .. import numbers, rules
-from ..errors import NumberError, Problem, UnknownPartyError, ValidationError, _short
+from ..errors import (
+    ConstraintError,
+    NumberError,
+    Problem,
+    UnknownPartyError,
+    ValidationError,
+    _short,
+)
 from . import checks, layout
 
-__all__ = ["Alternative", "Bloc", "Faction", "Legislature", "Party", "Source"]
+__all__ = [
+    "Alternative",
+    "Bloc",
+    "BlocDefinition",
+    "Faction",
+    "Legislature",
+    "Party",
+    "Source",
+]
 
 
 # --- converters: tolerant, so that construction reports bad values instead of crashing ---
@@ -184,10 +199,37 @@ class Party:
 
 
 @attrs.frozen
+class BlocDefinition:
+    """Another definition of a bloc: the lists a source counts in it, or only the total
+    it reports when it names no members.
+
+    A definition with no ``members`` but ``reported_seats`` records a reported total
+    whose membership no source gives (the Coordination Framework's "some 179 seats" with
+    its allies); naming it where members are needed is a clear error.
+
+    >>> BlocDefinition(key="wide", reported_seats=179, sources=["SEED"]).members
+    ()
+    """
+
+    key: str
+    members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    reported_seats: int | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _raise(checks.bloc_definition_problems(**_fields(self)))
+
+
+@attrs.frozen
 class Bloc:
     """A named group of parties (an alliance declared after the election, a council).
 
-    ``members`` are party keys; a party belongs to one bloc at most.
+    ``members`` are party keys: the bloc's default definition, and the only one that
+    makes a party the bloc's member (a party is a member of one bloc at most).
+    ``definitions`` are other, named definitions from other sources (narrow, wide, a
+    reported total): they may overlap other blocs, and are named ``bloc@definition``
+    wherever a bloc key is accepted.
     """
 
     key: str
@@ -196,9 +238,28 @@ class Bloc:
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
+    definitions: tuple[BlocDefinition, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        _raise(checks.bloc_problems(**_fields(self)))
+        fields = _fields(self)
+        definitions = fields.pop("definitions")
+        problems = checks.bloc_problems(**fields)
+        ctx = f" for bloc {_short(self.key)}"
+        if checks.check_objects(problems, "definitions", definitions, BlocDefinition, ctx):
+            for dup in checks.repeated(d.key for d in definitions):
+                problems.append(("definitions", f"has the key {dup!r} more than once{ctx}"))
+        _raise(problems)
+
+    def definition(self, key: str) -> BlocDefinition:
+        """The definition named ``key`` (``UnknownPartyError`` naming the others if none)."""
+        for d in self.definitions:
+            if d.key == key:
+                return d
+        raise UnknownPartyError(
+            f"{self.key}@{key}",
+            [f"{self.key}@{d.key}" for d in self.definitions],
+            where=f"the definitions of bloc {self.key!r}",
+        )
 
 
 @attrs.frozen
@@ -285,12 +346,27 @@ class Legislature:
         text = self._aliases.get(text, text)
         if text in self._index:
             return (text,)
+        bloc_key, _, definition = text.partition("@") if isinstance(text, str) else (text, "", "")
         for bloc in self.blocs:
-            if bloc.key == text:
-                return bloc.members
+            if bloc.key == bloc_key:
+                return self._definition_members(bloc, definition, field)
         known = [*self._index, *self._aliases, *(b.key for b in self.blocs)]
         where = f"{field!r} of {self.name!r}" if field else repr(self.name)
         raise UnknownPartyError(key, known, where=where)
+
+    @staticmethod
+    def _definition_members(bloc: Bloc, definition: str, field: str) -> tuple[str, ...]:
+        if not definition:
+            return bloc.members
+        d = bloc.definition(definition)
+        if not d.members:
+            where = f" in {field!r}" if field else ""
+            raise ConstraintError(
+                f"{bloc.key}@{d.key}{where}: its membership is unknown (a reported total "
+                f"of {d.reported_seats} seats, {', '.join(d.sources) or 'no source'}); "
+                "name its lists instead"
+            )
+        return d.members
 
     def members(self, spec: str | Iterable[str], *, field: str = "coalition") -> tuple[str, ...]:
         """Party keys from ``"kdp+puk"`` (or ``"kdp,puk"``), or an iterable of party or
@@ -429,7 +505,8 @@ _ORDER: Final[dict[type, tuple[str, ...]]] = {
         "factions",
         "alternatives",
     ),
-    Bloc: ("key", "name", "members", "tags", "sources", "notes"),
+    Bloc: ("key", "name", "members", "tags", "sources", "notes", "definitions"),
+    BlocDefinition: ("key", "members", "reported_seats", "sources", "note"),
 }
 _CHAMBER_ORDER: Final = ("name", "size", "description", "as_of", "notes")
 _CHAMBER_OPTIONAL: Final = ("description", "as_of", "notes", "format")
@@ -459,7 +536,7 @@ class _Reader:
         parties = self.parties(top["parties"])
         blocs: list[Bloc] = []
         for i, item in enumerate(layout.items(problems, top.get("blocs"), "blocs")):
-            bloc = layout.build_one(problems, item, f"blocs[{i}]", Bloc)
+            bloc = layout.build_one(problems, item, f"blocs[{i}]", Bloc, self.prepare_bloc)
             if bloc is not None:
                 blocs.append(bloc)
                 self.rows["blocs"].append(i)
@@ -505,6 +582,11 @@ class _Reader:
                 )
                 del chamber["as_of"]
         return chamber
+
+    def prepare_bloc(self, fields: dict[str, Any], where: str) -> None:
+        fields["definitions"] = layout.build_items(
+            self.problems, fields.get("definitions"), f"{where}.definitions", BlocDefinition
+        )
 
     def prepare_party(self, fields: dict[str, Any], where: str) -> None:
         for name, cls in (("factions", Faction), ("alternatives", Alternative)):
