@@ -1,14 +1,16 @@
 """The data model: the values every other part of ``coalitions`` works on.
 
-- :mod:`.values`: :class:`Party`, :class:`Faction`, :class:`Bloc`, :class:`Legislature`,
+- :mod:`.parts`: :class:`Party`, :class:`Faction`, :class:`Bloc`, :class:`BlocDefinition`,
   :class:`Source`, :class:`Alternative` (frozen attrs classes);
+- :mod:`.legislature`: :class:`Legislature`, a chamber of those parts;
 - :mod:`.checks`: their invariants, as functions of fields (shared with the file reader);
 - :mod:`.layout`: their dict form, the layout scenario files are written in.
 """
 
 from .checks import is_key, legislature_problems
 from .layout import LAYOUT_VERSION
-from .values import Alternative, Bloc, BlocDefinition, Faction, Legislature, Party, Source
+from .legislature import Legislature
+from .parts import Alternative, Bloc, BlocDefinition, Faction, Party, Source
 
 __all__ = [
     "LAYOUT_VERSION",
