@@ -82,6 +82,8 @@ def plain(
             value = [nested(v) for v in value]
         elif isinstance(value, tuple):
             value = list(value)
+        elif isinstance(value, Mapping):
+            value = dict(value)
         elif isinstance(value, Fraction):
             value = write_number(value)
         elif isinstance(value, _dt.date):

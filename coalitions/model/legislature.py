@@ -18,8 +18,16 @@ from typing import Any, Final
 import attrs
 
 from .. import rules
-from ..errors import ConstraintError, Problem, UnknownPartyError, ValidationError, _short
+from ..errors import (
+    ConstraintError,
+    Problem,
+    UnknownPartyError,
+    ValidationError,
+    _short,
+    unknown,
+)
 from . import checks, layout
+from .events import EVENT_KINDS, EVENT_ORDER, Event, State
 from .parts import (
     Alternative,
     Bloc,
@@ -44,6 +52,11 @@ class Legislature:
     ``size`` is the number of seats in the chamber; seats no party holds are vacant.
     Parties and blocs keep the order given. ``leg[key]`` returns a party; an unknown key
     raises :class:`~coalitions.errors.UnknownPartyError` with close matches.
+
+    The parties and blocs are the chamber ``as_of`` its date (the certified result);
+    ``events`` are its dated record after that (see :mod:`coalitions.model.events`), and
+    :meth:`at` gives the chamber on any later date. ``election`` is the date of the
+    election, when known: no event may come before it, nor before ``as_of``.
     """
 
     name: str
@@ -54,6 +67,8 @@ class Legislature:
     as_of: _dt.date | None = attrs.field(default=None, converter=_optional_date)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
+    election: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     _index: dict[str, Party] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
@@ -217,6 +232,44 @@ class Legislature:
 
         return hemicycle(self)
 
+    # -- the dated record --
+
+    def at(self, date: _dt.date | str) -> Legislature:
+        """The chamber on ``date``: the result with every event up to that day applied.
+
+        The events after ``date`` stay in the record of the chamber returned, so that
+        ``leg.at(d1).at(d2) == leg.at(d2)`` for ``d1 <= d2``. A date before ``as_of`` (the
+        date of the result the record starts from) is a
+        :class:`~coalitions.errors.ConstraintError`.
+
+        >>> import coalitions as co
+        >>> after = co.load_scenario("kurdistan-2024").at("2025-01-01")
+        >>> after.as_of.isoformat()
+        '2025-01-01'
+        """
+        day = _optional_date(date)
+        if not isinstance(day, _dt.date):
+            raise ConstraintError(f"'as_of' must be a date such as 2022-06-23 (got {_short(date)})")
+        if self.as_of is not None and day < self.as_of:
+            raise ConstraintError(
+                f"the record of {self.name!r} starts on {self.as_of} (the result); "
+                f"{day} is before it"
+            )
+        state = _state(self.size, self.parties, self.blocs)
+        later: list[Event] = []
+        for _, event in _in_order(self.events):
+            if event.date <= day:
+                event.apply(state)
+            else:
+                later.append(event)
+        return attrs.evolve(
+            self,
+            parties=tuple(state.parties.values()),
+            blocs=tuple(state.blocs.values()),
+            as_of=day,
+            events=later,
+        )
+
     # -- conversion --
 
     def to_dict(self) -> dict[str, Any]:
@@ -229,6 +282,8 @@ class Legislature:
         out["parties"] = [plain(p) for p in self.parties]
         if self.blocs:
             out["blocs"] = [plain(b) for b in self.blocs]
+        if self.events:
+            out["events"] = [layout.plain(e, EVENT_ORDER[type(e)], plain) for e in self.events]
         return out
 
     @classmethod
@@ -245,7 +300,56 @@ class Legislature:
 def _chamber_problems(
     fields: dict[str, Any], also_known: frozenset[str] = frozenset()
 ) -> list[Problem]:
-    """Every problem of a chamber's fields: the types of its parts, then the invariants."""
+    """Every problem of a chamber's fields: the types of its parts, the invariants, then
+    the record replayed from the result."""
+    problems: list[Problem] = []
+    fields = dict(fields)
+    election, events = fields.pop("election"), fields.pop("events")
+    if election is not None and not isinstance(election, _dt.date):
+        problems.append(("election", f"must be a date such as 2025-11-11 (got {_short(election)})"))
+    record_ok = checks.check_objects(problems, "events", events, Event, "")
+    problems += _parts_problems(fields, also_known)
+    if record_ok and not problems and events:
+        problems += _record_problems(fields, election, events)
+    return problems
+
+
+def _record_problems(
+    fields: dict[str, Any], election: _dt.date | None, events: tuple[Event, ...]
+) -> list[Problem]:
+    """Replays the record, each event against the chamber of its day."""
+    problems: list[Problem] = []
+    floor = max((d for d in (election, fields["as_of"]) if d is not None), default=None)
+    cited = {s.key for s in fields["sources"]}
+    state = _state(fields["size"], fields["parties"], fields["blocs"])
+    for i, event in _in_order(events):
+        where = f"events[{i}]"
+        if floor is not None and event.date < floor:
+            what = "the election" if floor == election else "as_of, the date of the result"
+            problems.append((f"{where}.date", f"is {event.date}, before {what} ({floor})"))
+        if cited:
+            problems += [
+                (f"{where}.sources", f"cites {k!r}, which is not among the legislature's sources")
+                for k in event.sources
+                if k not in cited
+            ]
+        found = event.problems(state)
+        problems += [(f"{where}.{path}" if path else where, msg) for path, msg in found]
+        if not found:
+            event.apply(state)
+    return problems
+
+
+def _state(size: int, parties: Iterable[Party], blocs: Iterable[Bloc]) -> State:
+    return State(size=size, parties={p.key: p for p in parties}, blocs={b.key: b for b in blocs})
+
+
+def _in_order(events: tuple[Event, ...]) -> list[tuple[int, Event]]:
+    """The events with their index in the file, by date (a day's in the file's order)."""
+    return sorted(enumerate(events), key=lambda pair: pair[1].date)
+
+
+def _parts_problems(fields: dict[str, Any], also_known: frozenset[str]) -> list[Problem]:
     problems: list[Problem] = []
     parts = {"parties": Party, "blocs": Bloc, "sources": Source}
     ok = {
@@ -259,9 +363,14 @@ def _chamber_problems(
 
 # --- the dict form (see .layout) ---
 
-_CHAMBER_ORDER: Final = ("name", "size", "description", "as_of", "notes")
-_CHAMBER_OPTIONAL: Final = ("description", "as_of", "notes", "format")
+_CHAMBER_ORDER: Final = ("name", "size", "description", "election", "as_of", "notes")
+_CHAMBER_OPTIONAL: Final = ("description", "election", "as_of", "notes", "format")
 _ROW: Final = re.compile(r"\b(parties|blocs)\[(\d+)\]")
+
+
+def unknown_kind(kind: object) -> str:
+    """The message for an event of no known kind."""
+    return unknown("kind of event", kind, EVENT_KINDS)
 
 
 class _Reader:
@@ -275,7 +384,9 @@ class _Reader:
 
     def legislature(self) -> Legislature:
         problems = self.problems
-        top = layout.table(problems, self.data, "", ("chamber", "parties"), ("sources", "blocs"))
+        top = layout.table(
+            problems, self.data, "", ("chamber", "parties"), ("sources", "blocs", "events")
+        )
         if top is None:
             raise ValidationError(problems)
         chamber = self.chamber(top["chamber"])
@@ -296,6 +407,8 @@ class _Reader:
             "as_of": chamber.get("as_of"),
             "sources": tuple(sources),
             "notes": chamber.get("notes"),
+            "election": chamber.get("election"),
+            "events": tuple(self.events(top.get("events"))),
         }
         if problems:  # the chamber-wide problems too, without building an invalid object
             found = _chamber_problems(fields, frozenset(self.failed_keys))
@@ -319,16 +432,47 @@ class _Reader:
                     ),
                 )
             )
-        as_of = chamber.get("as_of")
-        if isinstance(as_of, str):
-            try:
-                chamber["as_of"] = _dt.date.fromisoformat(as_of)
-            except ValueError:
-                self.problems.append(
-                    ("chamber.as_of", f"must be a date such as 2025-11-17 (got {_short(as_of)})")
-                )
-                del chamber["as_of"]
+        for name in ("as_of", "election"):
+            if isinstance(chamber.get(name), str):
+                chamber[name] = self.date(chamber[name], f"chamber.{name}")
+                if chamber[name] is None:
+                    del chamber[name]
         return chamber
+
+    def events(self, raw: object) -> list[Event]:
+        events: list[Event] = []
+        for i, item in enumerate(layout.items(self.problems, raw, "events")):
+            where = f"events[{i}]"
+            kind = item.get("kind") if isinstance(item, Mapping) else None
+            cls = EVENT_KINDS.get(kind) if isinstance(kind, str) else None
+            if cls is None:
+                self.problems.append((f"{where}.kind", unknown_kind(kind)))
+                continue
+            fields = {k: v for k, v in item.items() if k != "kind"}
+            event = layout.build_one(self.problems, fields, where, cls, self.prepare_event)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def prepare_event(self, fields: dict[str, Any], where: str) -> None:
+        if "parties" in fields:
+            parties = []
+            for i, item in enumerate(
+                layout.items(self.problems, fields["parties"], f"{where}.parties")
+            ):
+                party = layout.build_one(
+                    self.problems, item, f"{where}.parties[{i}]", Party, self.prepare_party
+                )
+                if party is not None:
+                    parties.append(party)
+            fields["parties"] = parties
+
+    def date(self, text: str, where: str) -> Any:
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            self.problems.append((where, f"must be a date such as 2025-11-17 (got {_short(text)})"))
+            return None
 
     def prepare_bloc(self, fields: dict[str, Any], where: str) -> None:
         fields["definitions"] = layout.build_items(

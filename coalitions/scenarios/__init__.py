@@ -155,8 +155,10 @@ def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:
     if json_format:
         text = as_json
     else:
-        if "as_of" in data["chamber"]:
-            data["chamber"]["as_of"] = _dt.date.fromisoformat(data["chamber"]["as_of"])
+        for table in (data["chamber"], *data.get("events", ())):
+            for name in ("as_of", "election", "date"):
+                if name in table:
+                    table[name] = _dt.date.fromisoformat(table[name])
         text = tomli_w.dumps(data, multiline_strings="\\r" not in as_json)
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:

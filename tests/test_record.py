@@ -1,0 +1,179 @@
+"""The dated record: events replayed from the result give the chamber on any date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coalitions as co
+from coalitions.model.events import Defect, Event, Join, Leave, Recount, Refill, Vacate
+from coalitions.scenarios import dumps_scenario, loads_scenario
+from coalitions.strategies import legislatures
+
+START = dt.date(2025, 11, 17)
+TAGS = st.sampled_from(["x", "y"])
+
+
+@st.composite
+def records(draw: st.DrawFn) -> co.Legislature:
+    """A small chamber with a record of valid events, each drawn against the chamber of
+    its day (so that every kind can be reached)."""
+    leg = draw(
+        legislatures(
+            min_parties=2, max_parties=5, max_seats=8, max_size=45, with_factions=False, tags=TAGS
+        )
+    )
+    leg = attrs.evolve(leg, as_of=START)
+    events: list[Event] = []
+    day = START
+    for n in range(draw(st.integers(0, 6))):
+        day += dt.timedelta(days=draw(st.integers(0, 40)))
+        now = attrs.evolve(leg, events=events).at(day)
+        event = draw(_event(now, day, n))
+        if event is not None:
+            events.append(event)
+    return attrs.evolve(leg, events=events)
+
+
+@st.composite
+def _event(draw: st.DrawFn, now: co.Legislature, day: dt.date, n: int) -> Event | None:
+    held = [p for p in now.parties if p.seats]
+    kinds = ["refill"] if now.vacant else []
+    kinds += ["vacate", "defect", "recount"] if held else []
+    kinds += ["join", "leave"] if now.blocs else []
+    if not kinds:
+        return None
+    kind = draw(st.sampled_from(kinds))
+    if kind == "vacate":
+        p = draw(st.sampled_from(held))
+        return Vacate(date=day, seats={p.key: draw(st.integers(1, p.seats))})
+    if kind == "defect":
+        p = draw(st.sampled_from(held))
+        others = [q.key for q in now.parties if q.key != p.key]
+        return Defect(
+            date=day,
+            source=p.key,
+            target=draw(st.sampled_from(others)),
+            seats=draw(st.integers(1, p.seats)),
+        )
+    if kind == "recount":
+        p = draw(st.sampled_from(held))
+        return Recount(date=day, seats={p.key: draw(st.integers(0, p.seats))})
+    if kind == "refill":
+        seats = draw(st.integers(1, now.vacant))
+        if draw(st.booleans()):
+            new = co.Party(key=f"new-{n}", name=f"New {n}", seats=seats)
+            return Refill(date=day, parties=[new])
+        return Refill(date=day, seats={draw(st.sampled_from(now.keys)): seats})
+    bloc = draw(st.sampled_from(now.blocs))
+    if kind == "leave":
+        if len(bloc.members) < 2:
+            return None
+        return Leave(date=day, party=draw(st.sampled_from(bloc.members)), bloc=bloc.key)
+    outside = [k for k in now.keys if k not in bloc.members]
+    if not outside:
+        return None
+    return Join(date=day, party=draw(st.sampled_from(outside)), bloc=bloc.key)
+
+
+def same_chamber(a: co.Legislature, b: co.Legislature) -> bool:
+    return (a.parties, a.blocs, a.as_of, a.size) == (b.parties, b.blocs, b.as_of, b.size)
+
+
+@settings(max_examples=25)
+@given(records())
+def test_events_one_by_one_equal_the_chamber_at_the_last_date(leg: co.Legislature) -> None:
+    last = max((e.date for e in leg.events), default=START)
+    stepwise = attrs.evolve(leg, events=())
+    for _, event in sorted(enumerate(leg.events), key=lambda pair: pair[1].date):
+        stepwise = attrs.evolve(stepwise, events=[event]).at(event.date)
+    assert same_chamber(stepwise.at(last), leg.at(last))
+
+
+@settings(max_examples=25)
+@given(records(), st.data())
+def test_at_composes(leg: co.Legislature, data: st.DataObject) -> None:
+    days = sorted(data.draw(st.lists(st.integers(0, 300), min_size=2, max_size=2)))
+    d1, d2 = (START + dt.timedelta(days=d) for d in days)
+    assert leg.at(d1).at(d2) == leg.at(d2)
+    assert leg.at(d2).vacant >= 0
+
+
+@settings(max_examples=25)
+@given(records(), st.booleans())
+def test_the_record_round_trips(leg: co.Legislature, json_format: bool) -> None:
+    assert (
+        loads_scenario(dumps_scenario(leg, json_format=json_format), json_format=json_format) == leg
+    )
+
+
+def test_bad_events_give_every_problem_with_its_field_path() -> None:
+    leg = co.load_scenario("kurdistan-2024")
+    bad = [
+        Vacate(date="2020-01-01", seats={"kdp": 50}),
+        Defect(date="2025-02-01", source="nope", target="puk", seats=1),
+        Refill(date="2025-03-01", seats={"puk": 3}),
+    ]
+    with pytest.raises(co.ValidationError) as info:
+        attrs.evolve(leg, events=bad)
+    assert sorted(info.value.problems) == sorted(
+        [
+            ("events[0].date", "is 2020-01-01, before as_of, the date of the result (2024-11-24)"),
+            ("events[0].seats.kdp", "is 50, more than the 39 it holds"),
+            ("events[1].source", "names 'nope', which is not a list of the chamber on 2025-02-01"),
+            ("events[2].seats", "fill 3 seats, but 0 are vacant"),
+        ]
+    )
+
+
+def test_bad_events_in_a_file() -> None:
+    text = dumps_scenario(co.load_scenario("kurdistan-2024")) + (
+        '\n[[events]]\ndate = "2025-13-01"\nkind = "vacate"\nseats = { kdp = 1 }\n'
+        '\n[[events]]\ndate = 2025-02-01\nkind = "resign"\n'
+        '\n[[events]]\ndate = 2025-02-01\nkind = "defect"\nsource = "kdp"\nseats = 2\n'
+    )
+    with pytest.raises(co.ScenarioError) as info:
+        loads_scenario(text)
+    paths = [path for path, _ in info.value.problems]
+    assert paths == ["events[0].date", "events[1].kind", "events[2].target"]
+    assert (
+        "did you mean" in info.value.problems[1][1]
+        or "expected one of" in info.value.problems[1][1]
+    )
+
+
+def test_a_date_before_the_result_is_refused() -> None:
+    with pytest.raises(co.ConstraintError, match="starts on 2024-11-24"):
+        co.load_scenario("kurdistan-2024").at("2024-01-01")
+
+
+def test_a_reported_total_cannot_stand_for_members() -> None:
+    bloc = co.Bloc(
+        key="cf",
+        name="CF",
+        members=["a"],
+        definitions=[co.model.BlocDefinition(key="wide", reported_seats=179, sources=["S"])],
+    )
+    leg = co.Legislature(
+        name="X", size=10, parties=[co.Party(key="a", name="A", seats=5)], blocs=[bloc]
+    )
+    with pytest.raises(co.ConstraintError, match="membership is unknown"):
+        leg.resolve("cf@wide")
+    assert leg.resolve("cf") == ("a",)
+
+
+@pytest.mark.parametrize("kind", ["vacate", "defect", "refill", "recount", "join", "leave"])
+def test_every_kind_of_event_is_drawn(kind: str) -> None:
+    from hypothesis import HealthCheck, Phase, find
+
+    reach = settings(
+        phases=[Phase.generate],
+        database=None,
+        max_examples=2000,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    find(records(), lambda leg: any(e.kind == kind for e in leg.events), settings=reach)
