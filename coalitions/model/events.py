@@ -15,6 +15,7 @@ kind           what it does
 ``join``       list ``party`` joins bloc ``bloc`` (leaving its bloc, which dissolves
                when its last member leaves)
 ``leave``      list ``party`` leaves bloc ``bloc``
+``designation`` group ``group`` gets grade ``grade`` (an FTO designation, a sanction)
 =============  ==================================================================
 
 Every event checks itself against the chamber of its day (:meth:`Event.problems`): a
@@ -36,11 +37,13 @@ from .._frozen import FrozenMap, frozen_map
 from ..errors import Problem, _short
 from . import checks
 from .parts import Bloc, Party, _optional_date, _raise, _tuple
+from .ties import GRADES, Grade, Group
 
 __all__ = [
     "EVENT_KINDS",
     "EVENT_ORDER",
     "Defect",
+    "Designation",
     "Event",
     "Join",
     "Leave",
@@ -59,6 +62,7 @@ class State:
     size: int
     parties: dict[str, Party]
     blocs: dict[str, Bloc]
+    groups: dict[str, Group] = attrs.field(factory=dict)
 
     @property
     def vacant(self) -> int:
@@ -300,6 +304,36 @@ class Leave(Event):
         state.blocs[self.bloc] = attrs.evolve(bloc, members=members)
 
 
+@attrs.frozen(kw_only=True)
+class Designation(Event):
+    """Group ``group`` gets grade ``grade`` from the event's date (until ``until``, if
+    given): a US designation, a sanction of its leader."""
+
+    kind: ClassVar[str] = "designation"
+    group: str
+    grade: str
+    until: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+
+    def field_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        checks.check_key(problems, "group", self.group, "")
+        if self.grade not in GRADES:
+            problems.append(
+                ("grade", f"must be one of {', '.join(GRADES)} (got {_short(self.grade)})")
+            )
+        return problems
+
+    def problems(self, state: State) -> list[Problem]:
+        if self.group not in state.groups:
+            return [("group", f"names {self.group!r}, which is not a group of the chamber")]
+        return []
+
+    def apply(self, state: State) -> None:
+        group = state.groups[self.group]
+        grade = Grade(grade=self.grade, since=self.date, until=self.until, sources=self.sources)
+        state.groups[self.group] = attrs.evolve(group, grades=(*group.grades, grade))
+
+
 def _party_and_bloc_problems(party: object, bloc: object) -> list[Problem]:
     problems: list[Problem] = []
     checks.check_key(problems, "party", party, "")
@@ -309,7 +343,7 @@ def _party_and_bloc_problems(party: object, bloc: object) -> list[Problem]:
 
 #: Every kind of event, by the name a file gives it.
 EVENT_KINDS: Final[dict[str, type[Event]]] = {
-    cls.kind: cls for cls in (Vacate, Defect, Refill, Recount, Join, Leave)
+    cls.kind: cls for cls in (Vacate, Defect, Refill, Recount, Join, Leave, Designation)
 }
 
 _COMMON: Final = ("date", "sources", "note")

@@ -170,10 +170,16 @@ def build_one(
     return construct(problems, cls, fields, where)
 
 
-def build_items(problems: list[Problem], raw: object, path: str, cls: type[_T]) -> list[_T]:
+def build_items(
+    problems: list[Problem],
+    raw: object,
+    path: str,
+    cls: type[_T],
+    prepare: Callable[[dict[str, Any], str], None] | None = None,
+) -> list[_T]:
     """The values of ``cls`` from a list of tables; those that fail are left out."""
     built = (
-        build_one(problems, item, f"{path}[{i}]", cls)
+        build_one(problems, item, f"{path}[{i}]", cls, prepare)
         for i, item in enumerate(items(problems, raw, path))
     )
     return [obj for obj in built if obj is not None]

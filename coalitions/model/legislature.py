@@ -27,7 +27,7 @@ from ..errors import (
     unknown,
 )
 from . import checks, layout
-from .events import EVENT_KINDS, EVENT_ORDER, Event, State
+from .events import EVENT_KINDS, EVENT_ORDER, Defect, Event, Join, State
 from .parts import (
     Alternative,
     Bloc,
@@ -41,6 +41,7 @@ from .parts import (
     _tuple,
     plain,
 )
+from .ties import Affiliation, Grade, Group, Link, derived_tags, in_force
 
 __all__ = ["Legislature"]
 
@@ -69,10 +70,15 @@ class Legislature:
     notes: str | None = None
     election: _dt.date | None = attrs.field(default=None, converter=_optional_date)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=_tuple)
+    affiliations: tuple[Affiliation, ...] = attrs.field(default=(), converter=_tuple)
     _index: dict[str, Party] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
     _aliases: dict[str, str] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+    _derived: dict[str, frozenset[str]] = attrs.field(
         init=False, repr=False, eq=False, hash=False, factory=dict
     )
 
@@ -80,6 +86,7 @@ class Legislature:
         _raise(_chamber_problems(_fields(self)))
         self._index.update((p.key, p) for p in self.parties)
         self._aliases.update((a, p.key) for p in self.parties for a in p.aliases)
+        self._derived.update(_derive(self))
 
     # -- lookups --
 
@@ -183,14 +190,93 @@ class Legislature:
                 return bloc
         return None
 
+    def tags_of(self, key: str) -> frozenset[str]:
+        """The tags party ``key`` carries on the chamber's date: its own, and those its
+        links and affiliations give (see :mod:`coalitions.model.ties`).
+
+        >>> import coalitions as co
+        >>> "component:kurdish" in co.load_scenario("kurdistan-2024").tags_of("kdp")
+        True
+        """
+        party = self[key]
+        return party.tags | self._derived.get(party.key, frozenset())
+
+    def faction_tags_of(self, key: str, faction: str) -> frozenset[str]:
+        """The tags faction ``faction`` of party ``key`` carries on the chamber's date."""
+        party = self[key]
+        return next(
+            f.tags | self._derived.get(f"{party.key}/{f.key}", frozenset())
+            for f in party.factions
+            if f.key == faction
+        )
+
     def tagged(self, tag: str, *, factions: bool = False) -> tuple[Party, ...]:
         """The parties that carry ``tag`` (with ``factions=True``, also through a faction)."""
-        return tuple(p for p in self.parties if p.has_tag(tag, factions=factions))
+        return tuple(
+            p
+            for p in self.parties
+            if tag in self.tags_of(p.key)
+            or (factions and any(tag in self.faction_tags_of(p.key, f.key) for f in p.factions))
+        )
 
     @property
     def tags(self) -> frozenset[str]:
-        """Every tag used by a party or a faction."""
-        return frozenset().union(*(p.tags | p.faction_tags for p in self.parties))
+        """Every tag carried by a party or a faction (derived tags included)."""
+        out: set[str] = set()
+        for p in self.parties:
+            out |= self.tags_of(p.key)
+            for f in p.factions:
+                out |= self.faction_tags_of(p.key, f.key)
+        return frozenset(out)
+
+    def group(self, key: str) -> Group:
+        """The group with this key (:class:`~coalitions.errors.UnknownPartyError` if none)."""
+        for group in self.groups:
+            if group.key == key:
+                return group
+        raise UnknownPartyError(key, [g.key for g in self.groups], where="the groups")
+
+    # -- affiliations --
+
+    def affiliations_on(self) -> tuple[Affiliation, ...]:
+        """The affiliations in force on the chamber's date."""
+        return tuple(a for a in self.affiliations if in_force(a.since, a.until, self.as_of))
+
+    def with_affiliates(self, *, kinds: Iterable[str] | None = None) -> Legislature:
+        """The chamber counted *with affiliates*: an affiliate's seats (or the affiliated
+        part of them) join its patron party, and an affiliated list joins its patron bloc
+        (leaving its own). Affiliations with a group change no seats. ``kinds`` limits
+        the affiliations applied (all by default).
+
+        The affiliations applied are dropped from the result, whose seats add up as
+        before: "KDP with its affiliates" never overruns the chamber.
+        """
+        wanted = None if kinds is None else set(kinds)
+        state = _state(self.size, self.parties, self.blocs, self.groups)
+        kept: list[Affiliation] = []
+        for a in self.affiliations:
+            if not in_force(a.since, a.until, self.as_of) or (wanted and a.kind not in wanted):
+                kept.append(a)
+            elif a.patron in state.parties:
+                seats = state.parties[a.member].seats if a.seats is None else a.seats
+                Defect(
+                    date=self.as_of or _dt.date.min, source=a.member, target=a.patron, seats=seats
+                ).apply(state)
+            elif a.patron in state.blocs:
+                Join(date=self.as_of or _dt.date.min, party=a.member, bloc=a.patron).apply(state)
+            else:
+                kept.append(a)
+        return attrs.evolve(
+            self,
+            parties=tuple(state.parties.values()),
+            blocs=tuple(state.blocs.values()),
+            affiliations=kept,
+        )
+
+    def as_lists(self) -> Legislature:
+        """The chamber as elected lists only: no affiliation counts, and no list inherits
+        its patron's links (the reading of the first release)."""
+        return attrs.evolve(self, affiliations=())
 
     # -- arithmetic --
 
@@ -255,7 +341,7 @@ class Legislature:
                 f"the record of {self.name!r} starts on {self.as_of} (the result); "
                 f"{day} is before it"
             )
-        state = _state(self.size, self.parties, self.blocs)
+        state = _state(self.size, self.parties, self.blocs, self.groups)
         later: list[Event] = []
         for _, event in _in_order(self.events):
             if event.date <= day:
@@ -266,6 +352,7 @@ class Legislature:
             self,
             parties=tuple(state.parties.values()),
             blocs=tuple(state.blocs.values()),
+            groups=tuple(state.groups.values()),
             as_of=day,
             events=later,
         )
@@ -282,6 +369,10 @@ class Legislature:
         out["parties"] = [plain(p) for p in self.parties]
         if self.blocs:
             out["blocs"] = [plain(b) for b in self.blocs]
+        if self.groups:
+            out["groups"] = [plain(g) for g in self.groups]
+        if self.affiliations:
+            out["affiliations"] = [plain(a) for a in self.affiliations]
         if self.events:
             out["events"] = [layout.plain(e, EVENT_ORDER[type(e)], plain) for e in self.events]
         return out
@@ -305,13 +396,70 @@ def _chamber_problems(
     problems: list[Problem] = []
     fields = dict(fields)
     election, events = fields.pop("election"), fields.pop("events")
+    groups, affiliations = fields.pop("groups"), fields.pop("affiliations")
     if election is not None and not isinstance(election, _dt.date):
         problems.append(("election", f"must be a date such as 2025-11-11 (got {_short(election)})"))
     record_ok = checks.check_objects(problems, "events", events, Event, "")
+    ties_ok = checks.check_objects(problems, "groups", groups, Group, "")
+    ties_ok &= checks.check_objects(problems, "affiliations", affiliations, Affiliation, "")
     problems += _parts_problems(fields, also_known)
+    if ties_ok and not problems:
+        problems += _ties_problems(fields, groups, affiliations)
     if record_ok and not problems and events:
-        problems += _record_problems(fields, election, events)
+        problems += _record_problems({**fields, "groups": groups}, election, events)
     return problems
+
+
+def _ties_problems(
+    fields: dict[str, Any], groups: tuple[Group, ...], affiliations: tuple[Affiliation, ...]
+) -> list[Problem]:
+    """Groups with keys of their own; links to known groups; affiliations of known lists
+    with known patrons, for no more seats than the list holds; sources cited."""
+    problems: list[Problem] = []
+    parties = {p.key: p for p in fields["parties"]}
+    blocs = {b.key for b in fields["blocs"]}
+    cited = {s.key for s in fields["sources"]}
+    group_keys: set[str] = set()
+    for i, g in enumerate(groups):
+        if g.key in group_keys or g.key in parties or g.key in blocs:
+            problems.append((f"groups[{i}].key", f"{g.key!r} is already a key"))
+        group_keys.add(g.key)
+        if cited:
+            refs = [*g.sources, *(s for grade in g.grades for s in grade.sources)]
+            problems += _uncited(f"groups[{i}].sources", refs, cited)
+    for i, p in enumerate(fields["parties"]):
+        for where, links in [(f"parties[{i}]", p.links)] + [
+            (f"parties[{i}].factions[{j}]", f.links) for j, f in enumerate(p.factions)
+        ]:
+            for k, link in enumerate(links):
+                if link.group not in group_keys:
+                    problems.append(
+                        (f"{where}.links[{k}].group", f"names {link.group!r}, which is not a group")
+                    )
+                if cited:
+                    problems += _uncited(f"{where}.links[{k}].sources", link.sources, cited)
+    for i, a in enumerate(affiliations):
+        where = f"affiliations[{i}]"
+        if a.member not in parties:
+            problems.append((f"{where}.member", f"names {a.member!r}, which is not a list"))
+        elif a.seats is not None and a.seats > parties[a.member].seats:
+            held = parties[a.member].seats
+            problems.append((f"{where}.seats", f"is {a.seats}, more than the {held} it holds"))
+        if a.patron not in parties and a.patron not in blocs and a.patron not in group_keys:
+            problems.append(
+                (f"{where}.patron", f"names {a.patron!r}, which is no list, bloc or group")
+            )
+        if cited:
+            problems += _uncited(f"{where}.sources", a.sources, cited)
+    return problems
+
+
+def _uncited(path: str, refs: Iterable[str], cited: set[str]) -> list[Problem]:
+    return [
+        (path, f"cites {k!r}, which is not among the legislature's sources")
+        for k in refs
+        if k not in cited
+    ]
 
 
 def _record_problems(
@@ -321,7 +469,7 @@ def _record_problems(
     problems: list[Problem] = []
     floor = max((d for d in (election, fields["as_of"]) if d is not None), default=None)
     cited = {s.key for s in fields["sources"]}
-    state = _state(fields["size"], fields["parties"], fields["blocs"])
+    state = _state(fields["size"], fields["parties"], fields["blocs"], fields["groups"])
     for i, event in _in_order(events):
         where = f"events[{i}]"
         if floor is not None and event.date < floor:
@@ -340,8 +488,39 @@ def _record_problems(
     return problems
 
 
-def _state(size: int, parties: Iterable[Party], blocs: Iterable[Bloc]) -> State:
-    return State(size=size, parties={p.key: p for p in parties}, blocs={b.key: b for b in blocs})
+def _state(
+    size: int, parties: Iterable[Party], blocs: Iterable[Bloc], groups: Iterable[Group] = ()
+) -> State:
+    return State(
+        size=size,
+        parties={p.key: p for p in parties},
+        blocs={b.key: b for b in blocs},
+        groups={g.key: g for g in groups},
+    )
+
+
+def _derive(leg: Legislature) -> dict[str, frozenset[str]]:
+    """The derived tags of every party (``key``) and faction (``key/faction``) with links
+    or affiliations, on the chamber's date."""
+    groups = {g.key: g for g in leg.groups}
+    inherited: dict[str, list[Link]] = {}
+    for a in leg.affiliations_on():
+        member = leg._index[a.member]
+        if a.seats is not None and a.seats < member.seats:
+            continue  # some of a list's seats: its patron's ties are not the list's
+        if a.patron in groups:
+            inherited.setdefault(a.member, []).append(Link(group=a.patron, relation="aligned"))
+        elif a.patron in leg._index:
+            inherited.setdefault(a.member, []).extend(leg._index[a.patron].links)
+    out: dict[str, frozenset[str]] = {}
+    for p in leg.parties:
+        links = [*p.links, *inherited.get(p.key, ())]
+        if links:
+            out[p.key] = derived_tags(links, groups, leg.as_of)
+        for f in p.factions:
+            if f.links:
+                out[f"{p.key}/{f.key}"] = derived_tags(f.links, groups, leg.as_of)
+    return out
 
 
 def _in_order(events: tuple[Event, ...]) -> list[tuple[int, Event]]:
@@ -385,7 +564,11 @@ class _Reader:
     def legislature(self) -> Legislature:
         problems = self.problems
         top = layout.table(
-            problems, self.data, "", ("chamber", "parties"), ("sources", "blocs", "events")
+            problems,
+            self.data,
+            "",
+            ("chamber", "parties"),
+            ("sources", "blocs", "groups", "affiliations", "events"),
         )
         if top is None:
             raise ValidationError(problems)
@@ -409,6 +592,12 @@ class _Reader:
             "notes": chamber.get("notes"),
             "election": chamber.get("election"),
             "events": tuple(self.events(top.get("events"))),
+            "groups": tuple(
+                layout.build_items(problems, top.get("groups"), "groups", Group, self.prepare_group)
+            ),
+            "affiliations": tuple(
+                layout.build_items(problems, top.get("affiliations"), "affiliations", Affiliation)
+            ),
         }
         if problems:  # the chamber-wide problems too, without building an invalid object
             found = _chamber_problems(fields, frozenset(self.failed_keys))
@@ -480,9 +669,25 @@ class _Reader:
         )
 
     def prepare_party(self, fields: dict[str, Any], where: str) -> None:
-        for name, cls in (("factions", Faction), ("alternatives", Alternative)):
+        self.prepare_links(fields, where)
+        for name, cls, prepare in (
+            ("factions", Faction, self.prepare_links),
+            ("alternatives", Alternative, None),
+        ):
             fields[name] = layout.build_items(
-                self.problems, fields.get(name), f"{where}.{name}", cls
+                self.problems, fields.get(name), f"{where}.{name}", cls, prepare
+            )
+
+    def prepare_links(self, fields: dict[str, Any], where: str) -> None:
+        if "links" in fields:
+            fields["links"] = layout.build_items(
+                self.problems, fields["links"], f"{where}.links", Link
+            )
+
+    def prepare_group(self, fields: dict[str, Any], where: str) -> None:
+        if "grades" in fields:
+            fields["grades"] = layout.build_items(
+                self.problems, fields["grades"], f"{where}.grades", Grade
             )
 
     def parties(self, raw: object) -> list[Party]:

@@ -34,6 +34,7 @@ from ..errors import (
     _short,
 )
 from . import checks, layout
+from .ties import Affiliation, Grade, Group, Link
 
 __all__ = [
     "Alternative",
@@ -139,9 +140,14 @@ class Faction:
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
-        _raise(checks.faction_problems(**_fields(self)))
+        fields = _fields(self)
+        links = fields.pop("links")
+        problems = checks.faction_problems(**fields)
+        checks.check_objects(problems, "links", links, Link, f" for faction {_short(self.key)}")
+        _raise(problems)
 
 
 @attrs.frozen
@@ -171,15 +177,18 @@ class Party:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    links: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
 
     def __attrs_post_init__(self) -> None:
         fields = _fields(self)
         factions, alternatives = fields.pop("factions"), fields.pop("alternatives")
+        links = fields.pop("links")
         problems = checks.party_problems(**fields)
         ctx = f" for party {_short(self.key)}"
         if checks.check_objects(problems, "factions", factions, Faction, ctx):
             problems += checks.faction_set_problems(factions, self.seats, ctx)
         checks.check_objects(problems, "alternatives", alternatives, Alternative, ctx)
+        checks.check_objects(problems, "links", links, Link, ctx)
         _raise(problems)
 
     @property
@@ -261,7 +270,7 @@ class Bloc:
 _ORDER: Final[dict[type, tuple[str, ...]]] = {
     Source: ("key", "title", "url"),
     Alternative: ("seats", "sources", "note"),
-    Faction: ("key", "name", "seats", "tags", "sources", "notes"),
+    Faction: ("key", "name", "seats", "tags", "sources", "notes", "links"),
     Party: (
         "key",
         "name",
@@ -276,11 +285,16 @@ _ORDER: Final[dict[type, tuple[str, ...]]] = {
         "position",
         "sources",
         "notes",
+        "links",
         "factions",
         "alternatives",
     ),
     Bloc: ("key", "name", "members", "tags", "sources", "notes", "definitions"),
     BlocDefinition: ("key", "members", "reported_seats", "sources", "note"),
+    Grade: ("grade", "since", "until", "sources", "note"),
+    Group: ("key", "name", "native_name", "kind", "sources", "notes", "grades"),
+    Link: ("group", "relation", "since", "until", "sources", "note"),
+    Affiliation: ("member", "patron", "kind", "seats", "since", "until", "sources", "note"),
 }
 
 
