@@ -81,3 +81,51 @@ def test_parse_rule() -> None:
     assert parse_rule("Two-Thirds") == "two-thirds"
     with pytest.raises(co.QuotaError, match="unknown quota rule"):
         parse_rule("most")
+
+
+# --- quorum-aware rules (Iraq's Constitution, arts. 59 and 70; FSC ruling of 3 Feb 2022) ---
+
+
+def test_iraqi_rules_at_329() -> None:
+    # art. 59: quorum of an absolute majority (165), then a majority of those present
+    assert co.rules.quota(329, "simple-majority") == 165
+    assert co.rules.quorum(329, "simple-majority") == 165
+    assert co.rules.quota(329, "simple-majority", present=200) == 101
+    # art. 70 and the 2022 ruling: two thirds of the members, two thirds present
+    assert co.rules.quota(329, "presidential") == 220
+    assert co.rules.quorum(329, "presidential") == 220
+    # run-off: a majority of those voting, but the session still needs its quorum
+    assert co.rules.quota(329, "run-off", present=220) == 111
+    assert co.rules.quota(329, "run-off") == 220  # the others can stay away
+    with pytest.raises(co.QuotaError, match="no quorum: 202 members present, 220 needed"):
+        co.rules.quota(329, "run-off", present=202)
+
+
+VOTES = st.sampled_from(
+    [
+        *co.rules.VOTES.values(),
+        co.rules.Vote(Fraction(3, 5), base="present", quorum=Fraction(1, 3)),
+        co.rules.Vote(4, base="present", quorum="two-thirds"),
+    ]
+)
+
+
+@given(VOTES, st.integers(4, 40), st.data())
+def test_quota_is_what_a_coalition_passes_whatever_the_others_do(
+    vote: co.rules.Vote, size: int, data: st.DataObject
+) -> None:
+    # brute force over attendance: the coalition (c seats) attends and votes yes; any
+    # number of the others attend and vote no
+    c = data.draw(st.integers(1, size))
+
+    def passes(present: int) -> bool:
+        try:
+            return c >= co.rules.quota(size, vote, present=present)
+        except co.QuotaError:  # no quorum: nothing passes
+            return False
+
+    try:
+        needed = co.rules.quota(size, vote)
+    except co.QuotaError:
+        return  # a seat count larger than the chamber
+    assert (c >= needed) == all(passes(p) for p in range(c, size + 1))
