@@ -282,4 +282,14 @@ def test_tables_of_the_wrong_shape(tmp_path: Path) -> None:
 
 def test_wrong_format_version(tmp_path: Path) -> None:
     found = problems_of(tmp_path, GOOD.replace("size = 10", "size = 10\nformat = 9"))
-    assert found == [("chamber.format", "must be 1, the only version so far (got 9)")]
+    assert found == [("chamber.format", "must be 1 or 2 (got 9)")]
+
+
+@pytest.mark.parametrize("name", ["iraq-2021", "iraq-2025", "kurdistan-2024"])
+def test_files_of_format_1_still_load(name: str) -> None:
+    # the three built-ins as release 0.1 wrote them (tests/data/format-1/)
+    old = co.read_scenario(Path(__file__).parent / "data" / "format-1" / f"{name}.toml")
+    new = co.load_scenario(name)
+    assert old.size == new.size
+    assert {p.key: p.seats for p in old.parties} == {p.key: p.seats for p in new.parties}
+    assert "format = 2" in co.scenarios.dumps_scenario(old)

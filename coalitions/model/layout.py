@@ -28,12 +28,23 @@ import attrs
 
 from ..errors import Problem, ValidationError, _short, suggest
 
-__all__ = ["LAYOUT_VERSION", "build_items", "build_one", "plain", "table", "write_number"]
+__all__ = [
+    "LAYOUT_VERSION",
+    "READABLE_VERSIONS",
+    "build_items",
+    "build_one",
+    "plain",
+    "table",
+    "write_number",
+]
 
 #: The version of the layout :meth:`~coalitions.Legislature.to_dict` writes (the
-#: ``format`` field of ``[chamber]``); older versions are brought up to it by
-#: :mod:`coalitions.scenarios`.
-LAYOUT_VERSION: Final = 1
+#: ``format`` field of ``[chamber]``). Version 2 added aliases, links, groups,
+#: affiliations, bloc definitions and events; every version-1 file is a valid
+#: version-2 file, so both are read.
+LAYOUT_VERSION: Final = 2
+#: The versions the reader takes.
+READABLE_VERSIONS: Final = (1, 2)
 
 _T = TypeVar("_T")
 

@@ -611,16 +611,9 @@ class _Reader:
         chamber = layout.table(self.problems, raw, "chamber", ("name", "size"), _CHAMBER_OPTIONAL)
         chamber = chamber or {}
         version = chamber.pop("format", layout.LAYOUT_VERSION)
-        if version != layout.LAYOUT_VERSION:
-            self.problems.append(
-                (
-                    "chamber.format",
-                    (
-                        f"must be {layout.LAYOUT_VERSION}, the only version so far "
-                        f"(got {_short(version)})"
-                    ),
-                )
-            )
+        if version not in layout.READABLE_VERSIONS or isinstance(version, bool):
+            known = " or ".join(str(v) for v in layout.READABLE_VERSIONS)
+            self.problems.append(("chamber.format", f"must be {known} (got {_short(version)})"))
         for name in ("as_of", "election"):
             if isinstance(chamber.get(name), str):
                 chamber[name] = self.date(chamber[name], f"chamber.{name}")

@@ -3,8 +3,11 @@
 The layout itself (what ``[chamber]``, ``[[parties]]`` ... hold) is the dict form of the
 model's values, owned by :mod:`coalitions.model.layout`; a file says which version of it
 it was written in (``format`` in ``[chamber]``, :data:`FORMAT_VERSION` when absent).
-Reading brings an older version up to the current one before the model reads it; there is
-one version so far.
+
+- version 1 (release 0.1): chamber, sources, parties with factions and alternatives, blocs;
+- version 2: adds party ``aliases`` and ``links``, faction ``links``, bloc
+  ``definitions``, ``[[groups]]``, ``[[affiliations]]``, ``[[events]]`` and the chamber's
+  ``election`` date. A version-1 file is a valid version-2 file and reads unchanged.
 """
 
 from __future__ import annotations
