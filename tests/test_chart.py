@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import coalitions as co
-from coalitions import chart
+from coalitions import chart, drawing
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -60,7 +60,7 @@ def test_fewest_rows() -> None:
     for n in (10, 100, 329, 800):
         lay = chart.layout(n)
         if lay.rows > 1:
-            _pitch, caps = chart._capacities(lay.rows - 1)
+            _pitch, caps = drawing._capacities(lay.rows - 1)
             assert sum(caps) < n  # one row fewer would not hold them
 
 
