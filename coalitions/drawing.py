@@ -219,6 +219,7 @@ def svg_of_seats(
     Raises :class:`~coalitions.errors.RenderError` for a malformed group, more seats in
     the groups than ``size``, or a size, quota or width that is not a whole number.
     """
+    lay = layout(size)
     groups = _checked_groups(groups, size)
     _check_whole(width, "width", low=1)
     if quota is not None:
@@ -226,7 +227,6 @@ def svg_of_seats(
     for name, value in (("title", title), ("caption", caption)):
         if value is not None and not isinstance(value, str):
             raise RenderError(f"{name!r} must be text (got {_short(value)})")
-    lay = layout(size)
     scale = width / 2 * 0.92
     cx = width / 2
     cy = scale + 16 + (28 if title else 0)
@@ -297,7 +297,7 @@ def _checked_groups(groups: object, size: object) -> list[Group]:
             raise RenderError(f"{where}: 'highlighted' must be True or False (got {_short(lit)})")
         out.append((key, label, n, colour, lit))
     held = sum(g[2] for g in out)
-    if not isinstance(size, bool) and isinstance(size, int) and held > size:
+    if isinstance(size, int) and held > size:
         raise RenderError(f"the groups hold {held} seats, more than the {size} drawn")
     return out
 

@@ -402,7 +402,8 @@ _ADAPTERS: dict[type, Callable[[Any], Viewable]] = {}
 
 def register_view(cls: type, adapter: Callable[[Any], Viewable]) -> None:
     """Show values of ``cls`` (and its subclasses) through ``adapter(value)``, a
-    :class:`Viewable`, when they do not offer the protocol themselves."""
+    :class:`Viewable`, when they do not offer the protocol themselves. (The result
+    types use it through :mod:`coalitions.chart.views` until they offer it.)"""
     _ADAPTERS[cls] = adapter
 
 
@@ -434,7 +435,13 @@ def html_view(value: Any) -> str:
 #: The name every ``_repr_html_`` calls; the same function as :func:`html_view`.
 to_html = html_view
 
-_PARTS: Final = ("heading", "notes", "picture", "table")
+#: The parts of a view, and the forms each takes.
+_PARTS: Final = {
+    "heading": ("heading", "title", "text"),
+    "notes": ("notes", "lines"),
+    "picture": ("picture", "svg"),
+    "table": ("table", "columns"),
+}
 
 
 def _view_of(value: Any) -> Viewable:
@@ -450,9 +457,16 @@ def _view_of(value: Any) -> Viewable:
 
 
 def _html_part(view: Viewable, part: tuple[Any, ...]) -> str:
-    kind = part[0] if isinstance(part, tuple) and part else part
+    if not isinstance(part, tuple | list) or not part or not isinstance(part[0], str):
+        raise RenderError(
+            f"a part of a notebook view is a tuple such as ('notes', lines) (got {_short(part)})"
+        )
+    kind = part[0]
     if kind not in _PARTS:
         raise RenderError(unknown("part of a notebook view", kind, _PARTS))
+    form = _PARTS[kind]
+    if not (len(part) == len(form) or (kind == "table" and len(part) == 3)):
+        raise RenderError(f"a {kind!r} part is {form} (got {_short(part)})")
     if kind == "heading":
         _kind, title, text = part
         head = f"<b>{escape(str(title))}</b>: " if title else ""
@@ -464,7 +478,7 @@ def _html_part(view: Viewable, part: tuple[Any, ...]) -> str:
         return str(part[1])
     spec = part[1]
     if isinstance(spec, str):
-        columns: Sequence[str] | None = columns_of(spec, part[2] if len(part) > 2 else ())
+        columns: Sequence[str] | None = columns_of(spec, part[2] if len(part) == 3 else ())
     else:
         columns = None if spec is None else tuple(spec)
     return render(view.records(), columns=columns, fmt="html")

@@ -905,7 +905,7 @@ def check_in_game(
     notes = tuple(
         f"{party} counts {weight[party]} seats, without the {seats} of its {why}"
         for party, seats, why in game.reduced
-        if party in members
+        if party in members and party in weight  # an excluded list counts nothing
     )
     counted = [k for k in members if k in weight]
     seats = sum(weight[k] for k in counted)

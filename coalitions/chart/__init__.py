@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from ..drawing import GREY, PALETTE, VACANT, Layout, Seat, layout, svg_of_seats
+from ..drawing import GREY, PALETTE, SEAT_RADIUS, VACANT, Layout, Seat, layout, svg_of_seats
 from .diagram import hemicycle
 from .figure import chamber_figure
 from .views import register_views
@@ -22,6 +22,7 @@ from .views import register_views
 __all__ = [
     "GREY",
     "PALETTE",
+    "SEAT_RADIUS",
     "VACANT",
     "Layout",
     "Seat",

@@ -78,21 +78,18 @@ def chamber_figure(
     groups = seat_groups(
         leg.parties, first=members, counted=counted, labels=labels, blocs=bloc_members
     )
-    counts = {g[0]: g[2] for g in groups if g[0] in members}
+    if members:
+        held = sum(leg[k].seats for k in members)
+        counts = sum(g[2] for g in groups if g[0] in members)
+        caption = caption_of(rule_name, quota, leg.size, held=held, counted=counts)
+    else:
+        caption = caption_of(rule_name, quota, leg.size)
     return svg_of_seats(
         groups,
         leg.size,
         quota=quota,
         title=title or leg.name,
-        caption=caption_of(
-            rule_name,
-            quota,
-            leg.size,
-            held=sum(leg[k].seats for k in members),
-            counted=sum(counts.values()),
-        )
-        if members
-        else caption_of(rule_name, quota, leg.size),
+        caption=caption,
         outlines=[(b.key, b.members) for b in leg.blocs] if blocs else [],
         width=width,
     )
