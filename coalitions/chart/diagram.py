@@ -45,9 +45,10 @@ def hemicycle(
     ``coalition`` (``"kdp+puk"`` or keys) is placed first, from the left, and the other
     lists are greyed; a line marks ``quota`` seats and the caption says how the
     coalition stands (``majority 165 · coalition 185 (+20)``). Colours come from the
-    scenario, else from :data:`PALETTE`. ``blocs=True`` outlines each bloc (its members
-    are then placed together). ``labels``: ``"key"``, ``"name"`` or ``"native"`` (the
-    native-script name where recorded, with right-to-left text handled).
+    scenario, else from :data:`~coalitions.drawing.PALETTE`. ``blocs=True`` outlines
+    each bloc (its members are then placed together). ``labels``: ``"key"``, ``"name"``
+    or ``"native"`` (the native-script name where recorded, with right-to-left text
+    handled).
 
     With constraints (as :func:`~coalitions.find_coalitions` takes them), the seats of a
     coalition member that do not count (an excluded faction) are drawn greyed inside its
