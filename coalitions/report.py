@@ -1,8 +1,13 @@
 """Rendering: records for JSON and CSV, and text tables (tabulate) for people.
 
-Every result type is turned into *records* (lists of dicts keyed by column) here, and
-records are rendered to text in one place, :func:`render`, for the command line and the
-notebook alike. Nothing here changes a value; floats appear only in the rendered text.
+Results offer *records* (lists of dicts keyed by column); records are rendered to text in
+one place, :func:`render`, for the command line and the notebook alike, under the
+default columns of :data:`COLUMNS`. Nothing here changes a value; floats appear only in
+the rendered text.
+
+A leaf: this module imports no result type. It reads values by what they offer: a
+chamber's attributes (:class:`Chamber`), a result's ``records()``, and for the notebook
+the small :class:`Viewable` protocol that :func:`html_view` draws.
 
 >>> import coalitions as co
 >>> print(render(seat_records(co.load_scenario("kurdistan-2024"))[:2],
@@ -19,24 +24,30 @@ import csv
 import datetime as _dt
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Final
+from html import escape
+from typing import Any, Final, Protocol
 
 from tabulate import tabulate, tabulate_formats
 
-from .model import Legislature
+from .errors import RenderError, _short, unknown
 
 __all__ = [
     "COLUMNS",
     "FORMATS",
+    "Chamber",
+    "Viewable",
     "allocation_table",
     "bloc_records",
     "coalition_table",
+    "columns_of",
+    "html_view",
     "jsonable",
     "percent",
     "power_columns",
     "power_table",
+    "register_view",
     "render",
     "seat_records",
     "seat_table",
@@ -70,6 +81,68 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+def columns_of(kind: str, extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The columns of a kind of record, with ``extra`` columns: a power table's indices
+    go before ``gap`` (see :func:`power_columns`), other extras after the defaults.
+
+    >>> columns_of("coalitions", ["meets"])
+    ('coalition', 'seats', 'surplus', 'parties', 'pivotal', 'meets')
+    >>> columns_of("power", ["banzhaf"])
+    ('key', 'seats', 'share', 'banzhaf', 'gap')
+    """
+    if not isinstance(kind, str) or kind not in COLUMNS:
+        raise RenderError(unknown("kind of record", kind, COLUMNS))
+    if kind == "power":
+        return power_columns(extra)
+    return (*COLUMNS[kind], *extra)
+
+
+# ------------------------------------------------------------------- chambers
+
+
+class _PartyLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def seats(self) -> int: ...
+    @property
+    def tags(self) -> frozenset[str]: ...
+
+
+class _BlocLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def members(self) -> tuple[str, ...]: ...
+
+
+class Chamber(Protocol):
+    """What the chamber functions read (:func:`seat_records`, :func:`bloc_records`,
+    :func:`summary`, :func:`seat_table`, :func:`show`); a
+    :class:`~coalitions.Legislature` has it all."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def seated(self) -> int: ...
+    @property
+    def vacant(self) -> int: ...
+    @property
+    def as_of(self) -> _dt.date | None: ...
+    @property
+    def parties(self) -> Sequence[_PartyLike]: ...
+    @property
+    def blocs(self) -> Sequence[_BlocLike]: ...
+    def quota(self, rule: str) -> int: ...
+    def seats_of(self, keys: Iterable[str]) -> int: ...
+
+
 def percent(value: Fraction, places: int = 2) -> str:
     """A share as a percentage, rounded exactly (half to even).
 
@@ -80,7 +153,7 @@ def percent(value: Fraction, places: int = 2) -> str:
     return f"{float(scaled):.{places}f}%"
 
 
-def seat_records(leg: Legislature) -> list[dict[str, Any]]:
+def seat_records(leg: Chamber) -> list[dict[str, Any]]:
     """One record a party: key, name, seats, share (of the size), tags, bloc."""
     bloc_of = {m: b.key for b in leg.blocs for m in b.members}
     return [
@@ -96,7 +169,7 @@ def seat_records(leg: Legislature) -> list[dict[str, Any]]:
     ]
 
 
-def bloc_records(leg: Legislature) -> list[dict[str, Any]]:
+def bloc_records(leg: Chamber) -> list[dict[str, Any]]:
     """One record a bloc: key, name, members, seats, share."""
     return [
         {
@@ -110,7 +183,7 @@ def bloc_records(leg: Legislature) -> list[dict[str, Any]]:
     ]
 
 
-def summary(leg: Legislature) -> dict[str, Any]:
+def summary(leg: Chamber) -> dict[str, Any]:
     """The chamber's figures: name, date, size, seated, vacant and the usual quotas.
 
     >>> import coalitions as co
@@ -175,6 +248,9 @@ def render(
     key,seats
     a,3
     """
+    for i, r in enumerate(records):
+        if not isinstance(r, Mapping):
+            raise RenderError(f"record {i} is not a mapping of column to value (got {_short(r)})")
     if columns is None:
         columns = list(records[0]) if records else []
     rows = [{c: r.get(c) for c in columns} for r in records]
@@ -187,11 +263,9 @@ def render(
         writer.writerows([_cell(r[c], "csv") for c in columns] for r in rows)
         return buffer.getvalue().rstrip("\n")
     tablefmt = _TABLEFMT.get(fmt, fmt)
-    if tablefmt not in tabulate_formats:
-        raise ValueError(
-            f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)} "
-            f"or a tabulate format ({', '.join(sorted(tabulate_formats))})"
-        )
+    if not isinstance(tablefmt, str) or tablefmt not in tabulate_formats:
+        known = (*FORMATS, *sorted(set(tabulate_formats) - set(FORMATS)))
+        raise RenderError(unknown("format", fmt, known, show=len(known)))
     body = [[_cell(r[c], fmt) for c in columns] for r in rows]
     numeric = [
         bool(rows) and all(isinstance(r[c], int | Fraction) or r[c] is None for r in rows)
@@ -201,7 +275,7 @@ def render(
     return str(tabulate(body, headers=list(columns), tablefmt=tablefmt, colalign=colalign))
 
 
-def seat_table(leg: Legislature, tablefmt: str = "table") -> str:
+def seat_table(leg: Chamber, tablefmt: str = "table") -> str:
     """The party table of a legislature in any format :func:`render` knows.
 
     >>> import coalitions as co
@@ -211,7 +285,7 @@ def seat_table(leg: Legislature, tablefmt: str = "table") -> str:
     return render(seat_records(leg), columns=COLUMNS["seats"], fmt=tablefmt)
 
 
-def show(leg: Legislature, fmt: str = "table") -> str:
+def show(leg: Chamber, fmt: str = "table") -> str:
     """Everything ``coalitions show`` prints: figures, the party table and the blocs.
 
     ``csv`` gives the party table alone; ``json`` one object with every part.
@@ -289,53 +363,122 @@ def power_columns(indices: Sequence[str]) -> tuple[str, ...]:
     return (*head, *indices, gap)
 
 
-def to_html(value: Any) -> str:
-    """The notebook view of a result: an HTML fragment (tables, and diagrams where a
-    picture is the natural view). Every ``_repr_html_`` comes here."""
-    from html import escape as esc
+# -------------------------------------------------------------- notebook views
 
-    from . import chart
-    from .apportion import Allocation, DistrictAllocation
-    from .power import PowerTable
-    from .search import Coalition, CoalitionCheck
-    from .simulate import Simulation
 
-    if isinstance(value, Legislature):
-        head = summary(value)
-        q = head["quotas"]
-        return (
-            f'<div class="coalitions-legislature"><p><b>{esc(value.name)}</b>: size '
-            f"{value.size}, seated {value.seated}, vacant {value.vacant}, majority "
-            f"{q['majority']}, two-thirds {q['two-thirds']}</p>"
-            + chart.hemicycle(value, width=480)
-            + seat_table(value, "html")
-            + "</div>"
+class Viewable(Protocol):
+    """What a value offers :func:`html_view` for its notebook view (``_repr_html_``).
+
+    Plain data only, so a value implements it without importing this module:
+
+    ``view_name``
+        The fragment is ``<div class="coalitions-{view_name}">...</div>``.
+    ``view_parts()``
+        The parts inside it, in order; each part is a tuple:
+
+        - ``("heading", title, text)``: a line, ``<p><b>title</b>: text</p>``
+          (``<p>text</p>`` when ``title`` is empty);
+        - ``("table", columns)`` or ``("table", kind, extra)``: ``records()`` as an
+          HTML table; ``columns`` is a kind of record (its :data:`COLUMNS`), a sequence
+          of column names, or ``None`` for the first record's own keys; ``extra``
+          columns are added as :func:`columns_of` adds them (a power table's indices);
+        - ``("notes", lines)``: a bulleted list (nothing when there are no lines);
+        - ``("picture", svg)``: SVG text, such as ``value._repr_svg_()`` (``""``: none).
+    ``records()``
+        The table's records; needed only when a part is a table.
+
+    A type that cannot offer it itself (a third party's) gets an adapter that does,
+    through :func:`register_view`.
+    """
+
+    @property
+    def view_name(self) -> str: ...
+    def view_parts(self) -> Sequence[tuple[Any, ...]]: ...
+    def records(self) -> Sequence[Mapping[str, Any]]: ...
+
+
+_ADAPTERS: dict[type, Callable[[Any], Viewable]] = {}
+
+
+def register_view(cls: type, adapter: Callable[[Any], Viewable]) -> None:
+    """Show values of ``cls`` (and its subclasses) through ``adapter(value)``, a
+    :class:`Viewable`, when they do not offer the protocol themselves. (The result
+    types use it through :mod:`coalitions.chart.views` until they offer it.)"""
+    _ADAPTERS[cls] = adapter
+
+
+def html_view(value: Any) -> str:
+    """The notebook view of a value: an HTML fragment built from its :class:`Viewable`
+    parts (tables, lines, pictures). Every ``_repr_html_`` comes here.
+
+    >>> class Votes:
+    ...     view_name = "votes"
+    ...     def view_parts(self):
+    ...         return [("heading", "Votes", "2 lists"), ("table", ("key", "votes"))]
+    ...     def records(self):
+    ...         return [{"key": "a", "votes": 3}, {"key": "b", "votes": 1}]
+    >>> html = html_view(Votes())
+    >>> html.startswith('<div class="coalitions-votes"><p><b>Votes</b>: 2 lists</p><table>')
+    True
+    >>> html.count("<tr>"), html.endswith("</table></div>")
+    (3, True)
+
+    Raises :class:`~coalitions.errors.RenderError` for a value with no view, or a part
+    it does not know.
+    """
+    view = _view_of(value)
+    name = view.view_name
+    body = "".join(_html_part(view, part) for part in view.view_parts())
+    return f'<div class="coalitions-{escape(str(name))}">{body}</div>'
+
+
+#: The name every ``_repr_html_`` calls; the same function as :func:`html_view`.
+to_html = html_view
+
+#: The parts of a view, and the forms each takes.
+_PARTS: Final = {
+    "heading": ("heading", "title", "text"),
+    "notes": ("notes", "lines"),
+    "picture": ("picture", "svg"),
+    "table": ("table", "columns"),
+}
+
+
+def _view_of(value: Any) -> Viewable:
+    if hasattr(value, "view_parts") and hasattr(value, "view_name"):
+        return value  # type: ignore[no-any-return]
+    for cls in type(value).__mro__:
+        if cls in _ADAPTERS:
+            return _ADAPTERS[cls](value)
+    raise RenderError(
+        f"no notebook view for {type(value).__name__}: it offers no view_name and "
+        "view_parts(), and no adapter is registered for it"
+    )
+
+
+def _html_part(view: Viewable, part: tuple[Any, ...]) -> str:
+    if not isinstance(part, tuple | list) or not part or not isinstance(part[0], str):
+        raise RenderError(
+            f"a part of a notebook view is a tuple such as ('notes', lines) (got {_short(part)})"
         )
-    if isinstance(value, Coalition):
-        body = render(
-            [value.to_record()],
-            columns=("coalition", "seats", "quota", "surplus", "parties"),
-            fmt="html",
-        )
-        picture = value._repr_svg_() if value.house else ""
-        return f'<div class="coalitions-coalition">{body}{picture}</div>'
-    if isinstance(value, CoalitionCheck):
-        lines = "".join(f"<li>{esc(line)}</li>" for line in value.explain().splitlines()[1:])
-        return (
-            f'<div class="coalitions-check"><p><b>{esc("+".join(value.members))}</b>: '
-            f"{value.seats} seats, quota {value.quota}</p><ul>{lines}</ul></div>"
-        )
-    if isinstance(value, Allocation | DistrictAllocation):
-        return f'<div class="coalitions-allocation">{allocation_table(value, "html")}</div>'
-    if isinstance(value, PowerTable):
-        return f'<div class="coalitions-power">{power_table(value, "html")}</div>'
-    if isinstance(value, Simulation):
-        rows = [
-            {"key": k, "low": v.low, "median": v.median, "high": v.high, "mean": v.mean}
-            for k, v in value.seat_intervals().items()
-        ]
-        return (
-            f'<div class="coalitions-simulation"><p>{value.n:,} draws, {value.method}, '
-            f"seed {value.seed}</p>{render(rows, fmt='html')}</div>"
-        )
-    raise TypeError(f"no notebook view for {type(value).__name__}")
+    kind = part[0]
+    if kind not in _PARTS:
+        raise RenderError(unknown("part of a notebook view", kind, _PARTS))
+    form = _PARTS[kind]
+    if not (len(part) == len(form) or (kind == "table" and len(part) == 3)):
+        raise RenderError(f"a {kind!r} part is {form} (got {_short(part)})")
+    if kind == "heading":
+        _kind, title, text = part
+        head = f"<b>{escape(str(title))}</b>: " if title else ""
+        return f"<p>{head}{escape(str(text))}</p>"
+    if kind == "notes":
+        lines = "".join(f"<li>{escape(str(line))}</li>" for line in part[1])
+        return f"<ul>{lines}</ul>" if lines else ""
+    if kind == "picture":
+        return str(part[1])
+    spec = part[1]
+    if isinstance(spec, str):
+        columns: Sequence[str] | None = columns_of(spec, part[2] if len(part) == 3 else ())
+    else:
+        columns = None if spec is None else tuple(spec)
+    return render(view.records(), columns=columns, fmt="html")

@@ -32,13 +32,14 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final, Literal
 
 import attrs
 
 from . import rules
+from ._frozen import FrozenMap, frozen_map
 from .constraints import Constraints, Game, compile_game, constraints_of
 from .counting import View, count
 from .errors import ConstraintError, UnknownPartyError
@@ -794,7 +795,8 @@ class CoalitionCheck:
     it breaks; ``superfluous`` lists members that could leave while the rest still wins
     and meets every requirement; ``pivotal`` those whose loss breaks it; ``minimal`` is
     ``viable`` with nobody superfluous. ``seats`` counts only what the constraints let
-    count (an excluded list, or an excluded faction, brings nothing).
+    count (an excluded list, or an excluded faction, brings nothing); ``counted`` gives,
+    for each member, the seats it counts.
     """
 
     members: tuple[str, ...]
@@ -808,6 +810,7 @@ class CoalitionCheck:
     pivotal: tuple[str, ...]
     meets: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    counted: Mapping[str, int] = attrs.field(default=FrozenMap(), converter=frozen_map, eq=False)
 
     @property
     def surplus(self) -> int:
@@ -902,7 +905,7 @@ def check_in_game(
     notes = tuple(
         f"{party} counts {weight[party]} seats, without the {seats} of its {why}"
         for party, seats, why in game.reduced
-        if party in members
+        if party in members and party in weight  # an excluded list counts nothing
     )
     counted = [k for k in members if k in weight]
     seats = sum(weight[k] for k in counted)
@@ -967,4 +970,5 @@ def check_in_game(
         pivotal=pivotal,
         meets=meets,
         notes=notes,
+        counted={k: weight.get(k, 0) for k in members},
     )
