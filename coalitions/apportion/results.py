@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from .. import report
 from .._frozen import FrozenMap, frozen_map
 from ..errors import AllocationError, TieError
 from ..model import Legislature, Party
@@ -65,10 +66,14 @@ class Allocation:
     ties: tuple[Tie, ...] = ()
     district: str | None = None
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "allocation"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (("table", "allocation"),)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     @property
     def quotients(self) -> tuple[SeatAward, ...]:
@@ -155,10 +160,14 @@ class DistrictAllocation:
     excluded: Mapping[str, str] = attrs.field(default=FrozenMap(), converter=frozen_map)
     ties: tuple[Tie, ...] = ()
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "allocation"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (("table", "allocation"),)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     @property
     def house(self) -> int:

@@ -16,37 +16,11 @@ from typing import Any, ClassVar
 import attrs
 
 from .. import report
-from ..apportion import Allocation, DistrictAllocation
-from ..model import Legislature
 from ..power import PowerTable
 from ..search import Coalition, CoalitionCheck
 from ..simulate import Simulation
-from .diagram import hemicycle
 
 __all__ = ["register_views"]
-
-
-@attrs.frozen
-class LegislatureView:
-    """A chamber: its figures, its diagram (480 pixels wide) and its party table."""
-
-    value: Legislature
-    view_name: ClassVar[str] = "legislature"
-
-    def view_parts(self) -> Sequence[tuple[Any, ...]]:
-        leg = self.value
-        text = (
-            f"size {leg.size}, seated {leg.seated}, vacant {leg.vacant}, majority "
-            f"{leg.quota('majority')}, two-thirds {leg.quota('two-thirds')}"
-        )
-        return (
-            ("heading", leg.name, text),
-            ("picture", hemicycle(leg, width=480)),
-            ("table", "seats"),
-        )
-
-    def records(self) -> Sequence[Mapping[str, Any]]:
-        return report.seat_records(self.value)
 
 
 @attrs.frozen
@@ -83,20 +57,6 @@ class CheckView:
 
 
 @attrs.frozen
-class AllocationView:
-    """An allocation (or a district allocation): its table."""
-
-    value: Allocation | DistrictAllocation
-    view_name: ClassVar[str] = "allocation"
-
-    def view_parts(self) -> Sequence[tuple[Any, ...]]:
-        return (("table", "allocation"),)
-
-    def records(self) -> Sequence[Mapping[str, Any]]:
-        return self.value.records()
-
-
-@attrs.frozen
 class PowerView:
     """A power table: one column per index before ``gap``."""
 
@@ -130,10 +90,7 @@ class SimulationView:
 
 def register_views() -> None:
     """Register the adapters with :func:`~coalitions.report.register_view`."""
-    report.register_view(Legislature, LegislatureView)
     report.register_view(Coalition, CoalitionView)
     report.register_view(CoalitionCheck, CheckView)
-    report.register_view(Allocation, AllocationView)
-    report.register_view(DistrictAllocation, AllocationView)
     report.register_view(PowerTable, PowerView)
     report.register_view(Simulation, SimulationView)

@@ -13,11 +13,11 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
-from .. import rules
+from .. import drawing, report, rules
 from ..errors import (
     ConstraintError,
     Problem,
@@ -308,15 +308,36 @@ class Legislature:
 
     # -- display --
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "legislature"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        text = (
+            f"size {self.size}, seated {self.seated}, vacant {self.vacant}, majority "
+            f"{self.quota('majority')}, two-thirds {self.quota('two-thirds')}"
+        )
+        return (("heading", self.name, text), ("picture", self._svg(480)), ("table", "seats"))
+
+    def records(self) -> list[dict[str, Any]]:
+        """One record a party (:func:`coalitions.report.seat_records`)."""
+        return report.seat_records(self)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     def _repr_svg_(self) -> str:
-        from ..chart import hemicycle
+        return self._svg(640)
 
-        return hemicycle(self)
+    def _svg(self, width: int) -> str:
+        q = self.quota("majority")
+        return drawing.svg_of_seats(
+            drawing.seat_groups(self.parties),
+            self.size,
+            quota=q,
+            title=self.name,
+            caption=f"majority {q} of {self.size}",
+            width=width,
+        )
 
     # -- the dated record --
 
