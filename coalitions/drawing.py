@@ -23,14 +23,17 @@ Every bad input raises :class:`~coalitions.errors.RenderError`.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Protocol
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 import attrs
 
 from .errors import RenderError, _short, unknown
+from .escape import attribute
+from .escape import text as _text_escape
 
 __all__ = [
     "GREY",
@@ -49,6 +52,10 @@ __all__ = [
     "seat_order",
     "svg_of_seats",
 ]
+
+#: What a colour may be: ``#rgb``, ``#rrggbb`` or a CSS colour name (nothing that could
+#: leave its attribute).
+_COLOUR: Final = re.compile(r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$")
 
 #: The default colours: Okabe-Ito's colour-blind-safe palette, then Tableau's.
 PALETTE: Final = (
@@ -187,7 +194,7 @@ def _text(
         attrs_.append(f'font-weight="{weight}"')
     if _is_rtl(text):
         attrs_.append(f'direction="rtl" unicode-bidi="embed" xml:lang="{_lang(text)}"')
-    return f"<text {' '.join(attrs_)}>{escape(text)}</text>"
+    return f"<text {' '.join(attrs_)}>{_text_escape(text, 'html')}</text>"
 
 
 #: A group of seats drawn side by side: ``(key, label, seats, colour, highlighted)``.
@@ -240,7 +247,7 @@ def svg_of_seats(
         ),
     ]
     label = title or caption or "parliament diagram"
-    out.append(f"<title>{escape(label)}</title>")
+    out.append(f"<title>{_text_escape(label, 'html')}</title>")
     if title:
         out.append(_text(cx, 24, title, cls="title", anchor="middle", size=18, weight="bold"))
     frame = _Frame(lay, cx, cy, scale)
@@ -293,6 +300,10 @@ def _checked_groups(groups: object, size: object) -> list[Group]:
         if not all(isinstance(v, str) for v in (key, label, colour)):
             raise RenderError(f"{where}: key, label and colour must be text (got {_short(group)})")
         _check_whole(n, f"groups[{i}] seats", low=0)
+        if not _COLOUR.match(colour):
+            raise RenderError(
+                f"{where}: colour must be '#rgb', '#rrggbb' or a colour name (got {_short(colour)})"
+            )
         if not isinstance(lit, bool):
             raise RenderError(f"{where}: 'highlighted' must be True or False (got {_short(lit)})")
         out.append((key, label, n, colour, lit))
@@ -317,7 +328,7 @@ def _seats_svg(frame: _Frame, groups: Sequence[Group]) -> list[str]:
         key, colour, lit = owner[i] if i < len(owner) else ("", VACANT, False)
         x, y = frame.cx + seat.x * scale, frame.cy - seat.y * scale
         opacity = _faded(groups, lit)
-        party = f' data-party="{escape(key)}"' if key else ' data-party=""'
+        party = f' data-party="{attribute(key)}"' if key else ' data-party=""'
         stroke = ' stroke="#888888" stroke-width="0.6"' if not key else ""
         out.append(
             f'<circle class="seat" cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{colour}"'
@@ -370,7 +381,7 @@ def _legend_svg(groups: Sequence[Group], y: float, width: int) -> list[str]:
         lx = 24 + col * (width / 2)
         ly = y + row * 18
         out.append(
-            f'<g class="entry" data-party="{escape(key)}">'
+            f'<g class="entry" data-party="{attribute(key)}">'
             f'<rect x="{lx:.2f}" y="{ly - 10:.2f}" width="12" height="12" '
             f'fill="{colour}"{_faded(groups, lit)}/>'
             + _text(lx + 18, ly, f"{lab} ({n})", cls="label", size=12)

@@ -26,11 +26,11 @@ import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from html import escape
 from typing import Any, Final, Protocol
 
 from tabulate import tabulate, tabulate_formats
 
+from . import escape
 from .errors import RenderError, _short, unknown
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "columns_of",
     "html_view",
     "jsonable",
+    "line",
     "percent",
     "power_columns",
     "power_table",
@@ -200,13 +201,46 @@ def summary(leg: Chamber) -> dict[str, Any]:
     }
 
 
+#: Which escaping each tabulate format's cells get (:mod:`coalitions.escape`); any
+#: other format is a terminal's.
+_ESCAPING: Final = {
+    "csv": "csv",
+    "html": "html",
+    "unsafehtml": "html",
+    "markdown": "markdown",
+    "github": "markdown",
+    "pipe": "markdown",
+    "mediawiki": "mediawiki",
+    "latex": "latex",
+    "latex_raw": "latex",
+    "latex_booktabs": "latex",
+    "latex_longtable": "latex",
+    "rst": "rst",
+}
+#: Formats whose cells tabulate would escape again: ours are escaped once, by us.
+_RAW: Final = {"html": "unsafehtml", "latex": "latex_raw"}
+
+
+def line(text: str, fmt: str) -> str:
+    """A line of free text (a heading, a district's name) made safe for output format
+    ``fmt``, as table cells are."""
+    return escape.text(text, escaping(fmt))
+
+
+def escaping(fmt: str) -> str:
+    """The escaping (a format of :func:`coalitions.escape.text`) for output format ``fmt``."""
+    return _ESCAPING.get(_TABLEFMT.get(fmt, fmt), "table")
+
+
 def _cell(value: Any, fmt: str) -> Any:
     if isinstance(value, Fraction):
         return percent(value) if fmt not in ("csv",) else str(value)
     if isinstance(value, list | tuple | frozenset):
-        return " ".join(str(v) for v in value)
+        value = " ".join(str(v) for v in value)
     if value is None:
         return ""
+    if isinstance(value, str):
+        return escape.text(value, escaping(fmt))
     return value
 
 
@@ -266,6 +300,7 @@ def render(
     if not isinstance(tablefmt, str) or tablefmt not in tabulate_formats:
         known = (*FORMATS, *sorted(set(tabulate_formats) - set(FORMATS)))
         raise RenderError(unknown("format", fmt, known, show=len(known)))
+    tablefmt = _RAW.get(tablefmt, tablefmt)
     body = [[_cell(r[c], fmt) for c in columns] for r in rows]
     numeric = [
         bool(rows) and all(isinstance(r[c], int | Fraction) or r[c] is None for r in rows)
@@ -304,7 +339,7 @@ def show(leg: Chamber, fmt: str = "table") -> str:
     heading = "## " if fmt == "markdown" else ""
     quotas = head["quotas"]
     lines = [
-        f"{heading}{leg.name}",
+        f"{heading}{line(leg.name, fmt)}",
         "",
         f"size {leg.size} · seated {leg.seated} · vacant {leg.vacant} · "
         f"majority {quotas['majority']} · two-thirds {quotas['two-thirds']}"
@@ -429,7 +464,7 @@ def html_view(value: Any) -> str:
     view = _view_of(value)
     name = view.view_name
     body = "".join(_html_part(view, part) for part in view.view_parts())
-    return f'<div class="coalitions-{escape(str(name))}">{body}</div>'
+    return f'<div class="coalitions-{escape.attribute(str(name))}">{body}</div>'
 
 
 #: The name every ``_repr_html_`` calls; the same function as :func:`html_view`.
@@ -469,10 +504,10 @@ def _html_part(view: Viewable, part: tuple[Any, ...]) -> str:
         raise RenderError(f"a {kind!r} part is {form} (got {_short(part)})")
     if kind == "heading":
         _kind, title, text = part
-        head = f"<b>{escape(str(title))}</b>: " if title else ""
-        return f"<p>{head}{escape(str(text))}</p>"
+        head = f"<b>{escape.text(str(title), 'html')}</b>: " if title else ""
+        return f"<p>{head}{escape.text(str(text), 'html')}</p>"
     if kind == "notes":
-        lines = "".join(f"<li>{escape(str(line))}</li>" for line in part[1])
+        lines = "".join(f"<li>{escape.text(str(item), 'html')}</li>" for item in part[1])
         return f"<ul>{lines}</ul>" if lines else ""
     if kind == "picture":
         return str(part[1])

@@ -362,7 +362,11 @@ GROUP = ("a", "A", 2, "#000000", True)
         (lambda: drawing.svg_of_seats([("a", "A", 2)], 3), "'groups[0]' must be (key, label"),
         (lambda: drawing.svg_of_seats([("a", "A", -1, "#0", True)], 3), "'groups[0] seats'"),
         (lambda: drawing.svg_of_seats([("a", "A", 1, None, True)], 3), "must be text"),
-        (lambda: drawing.svg_of_seats([("a", "A", 1, "#0", 1)], 3), "True or False"),
+        (lambda: drawing.svg_of_seats([("a", "A", 1, "#000", 1)], 3), "True or False"),
+        (
+            lambda: drawing.svg_of_seats([("a", "A", 1, '#000" onload="alert(1)', True)], 3),
+            "colour must be",
+        ),
         (lambda: drawing.svg_of_seats("abc", 3), "'groups' must be a sequence"),
         (lambda: drawing.svg_of_seats([GROUP], 0), "whole number of seats >= 1"),
         (lambda: drawing.svg_of_seats([GROUP], 3, width=0), "'width' must be a whole number"),

@@ -22,8 +22,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "coalitions"
 
 #: The rendering leaves and what they may import from the package.
 LEAVES = {
-    "coalitions.report": {"coalitions.errors", "coalitions._frozen"},
-    "coalitions.drawing": {"coalitions.errors", "coalitions._frozen"},
+    "coalitions.report": {"coalitions.errors", "coalitions._frozen", "coalitions.escape"},
+    "coalitions.drawing": {"coalitions.errors", "coalitions._frozen", "coalitions.escape"},
+    "coalitions.escape": set(),
 }
 
 #: Function-level imports that are there on purpose, with the reason.
