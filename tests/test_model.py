@@ -53,10 +53,11 @@ def test_frozen_and_hashable() -> None:
 
 def test_unknown_key_suggests_close_matches(iraq: co.Legislature) -> None:
     with pytest.raises(co.UnknownPartyError) as info:
-        iraq["taqadum"]
+        iraq["taqaddun"]
     assert "did you mean 'taqaddum'" in str(info.value)
     assert isinstance(info.value, KeyError)
     assert iraq["KDP"].key == "kdp"  # keys are accepted in any case
+    assert iraq["Taqadum"].key == "taqaddum"  # and so are the file's aliases
 
 
 @pytest.mark.parametrize(
