@@ -96,7 +96,7 @@ class Legislature:
             text = key.strip().lower()
             party = self._index.get(self._aliases.get(text, text))
         if party is None:
-            raise UnknownPartyError(key, [*self._index, *self._aliases], where=repr(self.name))
+            raise UnknownPartyError(key, self._index, where=repr(self.name))
         return party
 
     def canonical(self, key: str) -> str:
@@ -147,7 +147,7 @@ class Legislature:
         for bloc in self.blocs:
             if bloc.key == bloc_key:
                 return self._definition_members(bloc, definition, field)
-        known = [*self._index, *self._aliases, *(b.key for b in self.blocs)]
+        known = [*self._index, *(b.key for b in self.blocs)]
         where = f"{field!r} of {self.name!r}" if field else repr(self.name)
         raise UnknownPartyError(key, known, where=where)
 
