@@ -85,7 +85,11 @@ def plain(
     out: dict[str, Any] = {}
     for name in order:
         value = getattr(obj, name)
-        if value is None or value in ((), frozenset()):
+        if (
+            value is None
+            or value in ((), frozenset())
+            or (isinstance(value, Mapping) and not value)
+        ):
             continue
         if isinstance(value, frozenset):
             value = sorted(value)
