@@ -686,13 +686,32 @@ def _parse_change(name: str, text: str) -> tuple[str, Any]:
         raise whatif.WhatIfError(f"--{name} expects {_FORMS[name]} (got {text!r})") from None
 
 
+#: The changes ``whatif`` chains, by name: each takes the chamber and the parsed
+#: argument of its option.
+CHANGES: dict[str, Callable[[Legislature, Any], Legislature]] = {
+    "move": lambda leg, arg: whatif.move_seats(leg, *arg),
+    "set": whatif.set_seats,
+    "vacate": whatif.vacate,
+    "remove": whatif.remove,
+    "merge": lambda leg, arg: whatif.merge(leg, arg[0], key=arg[1]),
+    "split-factions": lambda leg, arg: whatif.split_factions(leg, tags=arg),
+    "join": lambda leg, arg: whatif.join(leg, arg[0], arg[1]),
+    "alternative": lambda leg, arg: (
+        whatif.use_alternative(leg, arg[0], parties=arg[1])
+        if isinstance(arg, tuple)
+        else whatif.use_alternative(leg, arg)
+    ),
+}
+
 _FORMS: Final = {"move": "FROM:TO:N", "set": "KEY:N", "merge": "A+B:NEWKEY", "join": "A+B:TARGET"}
 
 
 def _whatif_run(args: argparse.Namespace, out: TextIO) -> int:
     before = scenario_of(args)
     changes = [_parse_change(name, text) for name, text in args.changes]
-    after = whatif.apply_changes(before, changes)
+    after = before
+    for name, arg in changes:
+        after = CHANGES[name](after, arg)
     if args.save:
         write_scenario(after, args.save)
     then = list(args.then)
