@@ -8,12 +8,12 @@ One module per group of subcommands (:mod:`~coalitions.cli.scenarios`,
 :mod:`~coalitions.cli.apportion`, :mod:`~coalitions.cli.diagram`,
 :mod:`~coalitions.cli.whatif`, :mod:`~coalitions.cli.simulate`), each defining its
 :class:`Command` values; the options they share are in :mod:`~coalitions.cli.options`;
-:mod:`~coalitions.cli.main` builds the parser. A new subcommand is a :class:`Command`
+:mod:`~coalitions.cli.command` builds the parser and runs it. A new subcommand is a :class:`Command`
 added to :data:`COMMANDS`. The command computes nothing itself: it reads arguments,
 calls the library and renders with :mod:`coalitions.report`.
 """
 
-from .main import COMMANDS, build_parser, main
+from .command import COMMANDS, build_parser, main
 from .options import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, Command
 
 __all__ = [
