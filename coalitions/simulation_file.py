@@ -281,7 +281,7 @@ def read_simulation(path: str | Path) -> SimulationFile:
 
     Raises
     ------
-    SimulationError
+    ~coalitions.errors.SimulationError
         Naming the file and each field with a problem.
     """
     p = Path(path)

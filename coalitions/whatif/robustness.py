@@ -224,26 +224,14 @@ def robust(
        answer still differs. A result that holds is evidence: ``checked`` says how many
        distinct chambers were tried.
 
-    Parameters
-    ----------
-    leg
-        The chamber.
-    question
-        A yes/no question about a chamber.
-    max_seats_moved
-        The most single seats moved.
-    budget
-        The largest number of seat vectors tried exhaustively.
-    max_examples
-        The number of random draws when the search is not exhaustive.
-    seed
-        The seed of the random draws (an ``int`` or a ``random.Random``).
+    ``question`` is a yes/no question about a chamber; ``seed`` an ``int`` or a
+    ``random.Random``.
 
     Raises
     ------
-    WhatIfError
-        A bad ``max_seats_moved``, ``budget`` or ``max_examples``, or a ``question``
-        that is not callable.
+    ~coalitions.errors.WhatIfError
+        A bad ``max_seats_moved``, ``budget``, ``max_examples`` or ``seed``, or a
+        ``question`` that is not callable.
 
     Examples
     --------
