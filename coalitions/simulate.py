@@ -44,8 +44,17 @@ from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError
 from .model import Legislature, Party
 from .search import check_in_game, find_coalitions
+from .simulation_file import SimulationFile, read_simulation
 
-__all__ = ["SeatInterval", "Simulation", "SimulationError", "shares_from", "simulate"]
+__all__ = [
+    "SeatInterval",
+    "Simulation",
+    "SimulationError",
+    "SimulationFile",
+    "read_simulation",
+    "shares_from",
+    "simulate",
+]
 
 
 @attrs.frozen

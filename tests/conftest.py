@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import settings
 
 import coalitions as co
+from coalitions.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,16 +43,42 @@ def kurdistan() -> co.Legislature:
     return co.load_scenario("kurdistan-2024")
 
 
-@pytest.fixture
-def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run ``python -m coalitions ARGS`` in a subprocess, as a user would."""
+class CliResult(NamedTuple):
+    """What a run of the command printed, and its exit code."""
 
-    def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run ``coalitions ARGS`` in this process, as ``main(argv, stdout=buffer)``: the
+    exit code is what ``main`` returns, standard error is captured by capsys, and nothing
+    may reach the real standard output (every result goes to ``stdout=``)."""
+
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        buffer = io.StringIO()
+        code = main(list(args), stdout=buffer)
+        captured = capsys.readouterr()
+        assert captured.out == "", "the command printed to sys.stdout instead of stdout="
+        return CliResult(code, buffer.getvalue(), captured.err)
+
+    return run
+
+
+@pytest.fixture
+def run_process() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run ``ARGS`` in a subprocess, as a user would (``sys.executable -m coalitions``
+    unless the first argument is a program), with UTF-8 standard streams."""
+
+    def run(*args: str, program: Sequence[str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "coalitions", *args],
+            [*(program or [sys.executable, "-m", "coalitions"]), *args],
             capture_output=True,
             text=True,
-            cwd=cwd,
+            encoding="utf-8",
             timeout=120,
             check=False,
             env={**os.environ, "PYTHONIOENCODING": "utf-8"},

@@ -1,11 +1,51 @@
-"""The command line, run as a user runs it: in a subprocess."""
+"""The command line: run in this process through ``main(argv, stdout=...)`` (the
+``run_cli`` fixture), and a few smoke tests in a real subprocess as a user runs it."""
 
 from __future__ import annotations
 
+import io
 import json
+import shutil
+import sys
 from pathlib import Path
 
 import coalitions as co
+import coalitions.cli.command as cli_command
+import coalitions.cli.simulate as cli_simulate
+from coalitions.cli import main
+
+# --- smoke tests: a real process, as a user runs it ---
+
+
+def test_console_script_runs(run_process) -> None:
+    script = shutil.which("coalitions", path=str(Path(sys.executable).parent))
+    assert script is not None, "the 'coalitions' console script is not installed"
+    r = run_process("--version", program=[script])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"coalitions {co.__version__}"
+
+
+def test_module_writes_utf8(run_process) -> None:
+    r = run_process("show", "iraq-2025")
+    assert r.returncode == 0, r.stderr
+    assert "size 329 · seated 329 · vacant 0" in r.stdout  # decoded as UTF-8
+    assert r.stdout == _in_process("show", "iraq-2025")
+
+
+def test_module_exit_code_and_one_line_error(run_process) -> None:
+    r = run_process("whatif", "iraq-2021", "--vacate", "sadrist", "check", "sadrist+kdpp")
+    assert r.returncode == 2
+    assert r.stderr.startswith("coalitions: error: unknown party 'kdpp'")
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+def _in_process(*args: str) -> str:
+    buffer = io.StringIO()
+    assert main(list(args), stdout=buffer) == 0
+    return buffer.getvalue()
+
+
+# --- in this process ---
 
 
 def test_version(run_cli) -> None:
@@ -336,3 +376,93 @@ def test_whatif_alternative_for_named_lists(run_cli) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("kdp+puk: 42 seats")  # KDP 27 (USKRD) + PUK 15
+
+
+def test_whatif_parses_its_command_once(run_cli, monkeypatch) -> None:
+    built = []
+    real = cli_command.build_parser
+    monkeypatch.setattr(cli_command, "build_parser", lambda: built.append(1) or real())
+    r = run_cli("whatif", "kurdistan-2024", "--move", "kdp:puk:5", "power", "-i", "ss", "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    assert len(built) == 1  # the follow-up is a sub-command of whatif, not a second parse
+    assert r.stdout.splitlines()[0] == "key,seats,share,shapley-shubik,gap"
+    assert "\nkdp,34," in r.stdout
+
+
+def test_whatif_follow_up_help_and_bad_command(run_cli) -> None:
+    r = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "find", "--help")
+    assert r.returncode == 0
+    assert r.stdout.startswith("usage: coalitions whatif SCENARIO find")
+    assert "--keep-together BLOC" in r.stdout
+    bad = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "diagram")
+    assert bad.returncode == 2
+    assert "invalid choice: 'diagram'" in bad.stderr
+    assert run_cli("whatif", "kurdistan-2024", "find", "--count", "--vacate", "x").returncode == 2
+
+
+def test_whatif_changes_in_order_then_show_csv(run_cli) -> None:
+    r = run_cli(
+        "whatif",
+        "kurdistan-2024",
+        "--merge",
+        "kdp+puk:kp",
+        "--remove",
+        "gorran",
+        "show",
+        "-f",
+        "csv",
+    )
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    assert rows[1].startswith("kp,Kurdistan Democratic Party + Patriotic Union of Kurdistan,62,")
+    assert not any(row.startswith(("gorran,", "kdp,", "puk,")) for row in rows)
+
+
+def test_simulate_matches_the_library(run_cli, tmp_path: Path) -> None:
+    f = tmp_path / "districts.toml"
+    f.write_text(
+        'method = "sainte-lague"\nsample_size = 500\nseed = 3\n'
+        '[[districts]]\nname = "north"\nseats = 5\n[districts.shares]\na = 50\nb = 30\nc = 20\n'
+        '[[districts]]\nname = "south"\nseats = 7\n[districts.shares]\na = 20\nb = 40\nc = 40\n'
+        "[fixed]\nz = 1\n",
+        encoding="utf-8",
+    )
+    r = run_cli("simulate", str(f), "--draws", "60", "--coalition", "A+b", "-f", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    sim = co.simulate(
+        {"north": {"a": 50, "b": 30, "c": 20}, "south": {"a": 20, "b": 40, "c": 40}},
+        {"north": 5, "south": 7},
+        "sainte-lague",
+        sample_size=500,
+        draws=60,
+        seed=3,
+        fixed={"z": 1},
+    )
+    assert data["seed"] == 3 and data["method"] == "sainte-lague"
+    assert [row["key"] for row in data["seats"]] == ["a", "b", "c", "z"]
+    assert data["seats"][0]["median"] == sim.seat_intervals()["a"].median
+    expected = sim.majority_probability({"a", "b"})
+    assert data["coalitions"] == [{"coalition": "A+b", "probability": str(expected)}]
+
+
+def test_simulate_file_problems_stop_before_any_draw(run_cli, tmp_path: Path, monkeypatch) -> None:
+    def no_draws(*args, **kwargs):
+        raise AssertionError("the draws ran")
+
+    monkeypatch.setattr(cli_simulate, "simulate", no_draws)
+    f = tmp_path / "bad.toml"
+    f.write_text(
+        'seats = 10\n[shares]\na = 60\nb = 40\n[fixed]\nz = "one"\n'
+        '[[coalitions]]\nmembers = ["a", "c"]\n',
+        encoding="utf-8",
+    )
+    r = run_cli("simulate", str(f))
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"coalitions: error: {f}: 2 problems:")
+    assert "'fixed.z' must be a whole number (got str 'one')" in r.stderr
+    assert "'coalitions[0].members' unknown list 'c'" in r.stderr
+    f.write_text("seats = 10\n[shares]\na = 60\nb = 40\n", encoding="utf-8")
+    r = run_cli("simulate", str(f), "--coalition", "a+d")
+    assert r.returncode == 2
+    assert "unknown list 'd' in the --coalition for" in r.stderr

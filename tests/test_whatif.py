@@ -14,7 +14,7 @@ from coalitions import strategies as cst
 from coalitions import whatif as w
 from coalitions.strategies import legislatures
 
-from .oracles.whatif import oracle_fragility
+from .oracles.whatif import oracle_fragility, oracle_robust
 
 SMALL = legislatures(
     min_parties=2, max_parties=7, max_seats=15, with_factions=False, vacancies=False
@@ -110,7 +110,11 @@ def test_use_alternative(iraq: co.Legislature) -> None:
     [
         (lambda leg: w.move_seats(leg, "puk", "kdp", 30), "cannot move 30 seats from 'puk'"),
         (lambda leg: w.move_seats(leg, "kdp", "kpd", 1), "unknown party 'kpd'"),
-        (lambda leg: w.move_seats(leg, "kdp", "puk", -1), "'seats' must be a whole number >= 0"),
+        (lambda leg: w.move_seats(leg, "kdp", "puk", -1), r"'seats' must be >= 0 \(got -1\)"),
+        (lambda leg: w.move_seats(leg, "kdp", "puk", 1.5), "'seats' must be a whole number"),
+        (lambda leg: w.vacate(leg, 3), "expected a key or an iterable of keys"),
+        (lambda leg: w.join(leg, ["gorran"], None), "'target' must be a list or bloc key"),
+        (lambda leg: w.fragility(leg, "kdp+puk", limit=-1), r"'limit' must be >= 0"),
         (lambda leg: w.set_seats(leg, {"kdp": 80}), "more than the chamber's 100"),
         (lambda leg: w.split(leg, "kdp", {"a": 10, "b": 10}), "the parts hold 20 seats"),
         (lambda leg: w.merge(leg, ["kdp"], key="x"), "at least two lists"),
@@ -181,6 +185,98 @@ def test_robust_search_finds_the_smallest_counterexample(kurdistan: co.Legislatu
     assert not r.holds and not r.exhaustive
     assert sum(v for v in r.moves.values() if v > 0) == 4  # 54 seats, quota 51: four must move
     assert not co.check_coalition(r.counterexample, "kdp+new-generation").viable
+
+
+TINY = legislatures(min_parties=2, max_parties=4, max_seats=9, with_factions=False, vacancies=False)
+
+
+@settings(max_examples=40)
+@given(TINY, st.integers(0, 2), st.data())
+def test_robust_exhaustive_equals_the_oracle(
+    leg: co.Legislature, k: int, data: st.DataObject
+) -> None:
+    members = data.draw(st.lists(st.sampled_from(list(leg.keys)), min_size=1, unique=True))
+
+    def question(chamber: co.Legislature) -> bool:
+        return co.check_coalition(chamber, members).viable
+
+    r = w.robust(leg, question, max_seats_moved=k)
+    assert r.exhaustive and r.answer == question(leg)
+    best = oracle_robust(leg, question, k)
+    assert r.holds == (best is None)
+    if not r.holds:
+        assert r.counterexample is not None and question(r.counterexample) != r.answer
+        assert sum(v for v in r.moves.values() if v > 0) == best  # the fewest seats
+
+
+@settings(max_examples=25)
+@given(TINY, st.integers(1, 2), st.integers(0, 3), st.data())
+def test_robust_search_reports_only_true_counterexamples(
+    leg: co.Legislature, k: int, seed: int, data: st.DataObject
+) -> None:
+    members = data.draw(st.lists(st.sampled_from(list(leg.keys)), min_size=1, unique=True))
+
+    def question(chamber: co.Legislature) -> bool:
+        return co.check_coalition(chamber, members).viable
+
+    r = w.robust(leg, question, max_seats_moved=k, budget=0, max_examples=30, seed=seed)
+    assert not r.exhaustive and r.checked > 0
+    best = oracle_robust(leg, question, k)
+    if r.holds:
+        assert r.counterexample is None and not r.moves
+    else:
+        assert r.counterexample is not None and question(r.counterexample) != r.answer
+        assert best is not None and best <= sum(v for v in r.moves.values() if v > 0) <= k
+        assert r.counterexample.seated == leg.seated
+    assert w.robust(leg, question, max_seats_moved=k, budget=0, max_examples=30, seed=seed) == r
+
+
+def test_robust_seeded_search_finds_mixed_moves_and_shrinks_them() -> None:
+    # No block move from one list to another makes b and c both gain: only mixed moves
+    # (a seat from a to b and one from d to c, ...) do, so the random draws must find it.
+    four = co.Legislature(
+        name="Four",
+        size=40,
+        parties=[co.Party(key=k, name=k.upper(), seats=10) for k in "abcd"],
+    )
+
+    def question(leg: co.Legislature) -> bool:
+        return not (leg["b"].seats > 10 and leg["c"].seats > 10)
+
+    r = w.robust(four, question, max_seats_moved=4, budget=0, seed=0)
+    assert not r.holds and not r.exhaustive
+    assert r.counterexample is not None and not question(r.counterexample)
+    assert r.moves["b"] == 1 and r.moves["c"] == 1  # shrunk to the fewest seats: two
+    assert sum(v for v in r.moves.values() if v > 0) == 2
+    assert r.checked > 4 * 3 * 4  # every block move was tried first
+    assert w.robust(four, question, max_seats_moved=4, budget=0, seed=0) == r
+    proof = w.robust(four, question, max_seats_moved=2)
+    assert proof.exhaustive and sum(v for v in proof.moves.values() if v > 0) == 2
+
+
+def test_robust_holds_is_evidence_with_the_count(kurdistan: co.Legislature) -> None:
+    r = w.robust(kurdistan, lambda leg: leg.size == 100, max_seats_moved=3, budget=10)
+    assert r.holds and not r.exhaustive
+    assert r.explain() == f"the answer True holds ({r.checked} chambers searched)"
+    seats = [p.seats for p in kurdistan.parties]
+    blocks = sum(1 for m in range(1, 4) for s in seats if s >= m for _ in range(len(seats) - 1))
+    assert blocks < r.checked <= blocks + 300  # every block move, then distinct draws
+
+
+@pytest.mark.parametrize(
+    ("keywords", "message"),
+    [
+        ({"max_seats_moved": -1}, "'max_seats_moved' must be >= 0"),
+        ({"budget": "many"}, "'budget' must be a whole number"),
+        ({"max_examples": 1.5}, "'max_examples' must be a whole number"),
+        ({"seed": "x"}, "'seed' must be a whole number"),
+    ],
+)
+def test_robust_rejects_bad_arguments(kurdistan: co.Legislature, keywords, message) -> None:
+    with pytest.raises(co.WhatIfError, match=message):
+        w.robust(kurdistan, lambda leg: True, **keywords)
+    with pytest.raises(co.WhatIfError, match="'question' must be a function"):
+        w.robust(kurdistan, True)  # type: ignore[arg-type]
 
 
 # --- the what-if strategies ---

@@ -1,0 +1,81 @@
+"""The ``coalitions`` command: the parser of every subcommand, and :func:`main`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+from typing import Final, TextIO
+
+from .. import __version__
+from ..errors import CoalitionsError
+from . import apportion, diagram, find, power, scenarios, simulate, whatif
+from .options import EXIT_OK, EXIT_USAGE, Command, add_command, runner
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+#: Every subcommand, in the order ``coalitions --help`` lists them.
+COMMANDS: Final[tuple[Command, ...]] = (
+    *scenarios.COMMANDS,
+    *find.COMMANDS,
+    *power.COMMANDS,
+    *apportion.COMMANDS,
+    *diagram.COMMANDS,
+    *whatif.COMMANDS,
+    *simulate.COMMANDS,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand of :data:`COMMANDS`."""
+    parser = argparse.ArgumentParser(
+        prog="coalitions",
+        description="Seat, quota and coalition calculations for fragmented parliaments.",
+        epilog="Start with `coalitions scenarios` and `coalitions show iraq-2025`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        add_command(sub, command).set_defaults(_run=runner(command))
+    return parser
+
+
+def _report(err: CoalitionsError) -> int:
+    first, *rest = str(err).splitlines()
+    sys.stderr.write(f"coalitions: error: {first}\n")
+    for line in rest:
+        sys.stderr.write(f"{line}\n")
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
+    """Run the command line on ``argv`` (default: the process's arguments), printing
+    to ``stdout`` (default: standard output); returns the exit code.
+
+    Help and ``--version`` print to ``stdout`` too; usage errors and bad input print one
+    line on standard error and return 2.
+    """
+    out = stdout if stdout is not None else sys.stdout
+    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with contextlib.redirect_stdout(out):
+            args = parser.parse_args(words)
+    except SystemExit as stop:  # --help, --version, or a usage error argparse reported
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    if getattr(args, "_run", None) is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        code: int = args._run(args, out)
+    except CoalitionsError as err:
+        return _report(err)
+    except BrokenPipeError:  # e.g. `coalitions show iraq-2025 | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write("coalitions: interrupted\n")
+        return 130
+    return code

@@ -1,0 +1,70 @@
+"""``coalitions diagram``: a hemicycle diagram (SVG) of a chamber."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from .. import chart
+from ..model import Legislature
+from .options import EXIT_OK, Command, add_quota
+
+__all__ = ["COMMANDS", "DIAGRAM"]
+
+
+def _diagram_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--coalition",
+        "-c",
+        default=None,
+        metavar="A+B",
+        help="a coalition to place first (the rest is greyed)",
+    )
+    add_quota(parser)
+    parser.add_argument("--title", default=None, help="the title (default: the chamber's name)")
+    parser.add_argument("--blocs", action="store_true", help="outline the blocs")
+    parser.add_argument(
+        "--labels",
+        choices=("key", "name", "native"),
+        default="key",
+        help="legend labels (default: key)",
+    )
+    parser.add_argument("--width", type=int, default=640, help="width in pixels (default 640)")
+    parser.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help="write the SVG here (default: standard output)",
+    )
+
+
+def _diagram_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
+    svg = chart.hemicycle(
+        leg,
+        coalition=args.coalition,
+        quota=args.quota,
+        title=args.title,
+        blocs=args.blocs,
+        labels=args.labels,
+        width=args.width,
+    )
+    if args.output:
+        Path(args.output).write_text(svg, encoding="utf-8")
+    else:
+        out.write(svg)
+    return EXIT_OK
+
+
+DIAGRAM = Command(
+    "diagram",
+    "a hemicycle diagram (SVG) of a chamber, with a coalition and the quota line",
+    "examples:\n"
+    "  coalitions diagram iraq-2025 --coalition rdc+kdp+taqaddum -o chamber.svg\n"
+    "  coalitions diagram kurdistan-2024 --coalition kdp+puk --title 'Erbil, 2024'\n"
+    "  coalitions diagram iraq-2025 --blocs --quota two-thirds -o blocs.svg",
+    _diagram_args,
+    run_on=_diagram_run,
+)
+COMMANDS = (DIAGRAM,)

@@ -1,0 +1,62 @@
+"""``coalitions power``: power indices side by side with seats."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from .. import power, report
+from ..model import Legislature
+from .options import (
+    EXIT_OK,
+    Command,
+    add_constraints,
+    add_format,
+    add_quota,
+    constraints_from,
+    emit,
+)
+
+__all__ = ["COMMANDS", "POWER"]
+
+
+def _power_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--index",
+        "-i",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="an index: banzhaf, penrose, shapley-shubik, deegan-packel, public-good, "
+        "johnston, owen (repeatable; default: the first five)",
+    )
+    add_quota(parser)
+    add_constraints(parser)
+    add_format(parser)
+
+
+def _power_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
+    which = tuple(args.index) if args.index else power.DEFAULT_INDICES
+    table = power.indices(leg, args.quota, which=which, constraints=constraints_from(args))
+    rows = table.rows()
+    if args.format == "json":
+        payload = {"quota": leg.quota(args.quota), "indices": list(table.indices), "rows": rows}
+        emit(out, report.to_json(payload))
+    else:
+        emit(out, report.render(rows, columns=report.power_columns(table.indices), fmt=args.format))
+    return EXIT_OK
+
+
+POWER = Command(
+    "power",
+    "power indices side by side with seats: who really holds the balance",
+    "examples:\n"
+    "  coalitions power kurdistan-2024\n"
+    "  coalitions power iraq-2025 --index banzhaf --index shapley-shubik --quota two-thirds\n"
+    "  coalitions power iraq-2025 --exclude-tag militia-affiliated \\\n"
+    "      --keep-together coordination-framework --index shapley-shubik --index owen\n"
+    "gap: the first index minus the seat share.",
+    _power_args,
+    run_on=_power_run,
+)
+COMMANDS = (POWER,)
