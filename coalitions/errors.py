@@ -26,6 +26,7 @@ __all__ = [
     "ConstraintError",
     "LimitError",
     "NumberError",
+    "OutputError",
     "Problem",
     "QuotaError",
     "RenderError",
@@ -122,6 +123,11 @@ class SimulationError(CoalitionsError, ValueError):
 
 class WhatIfError(CoalitionsError, ValueError):
     """A change that cannot be applied to the chamber (e.g. moving more seats than held)."""
+
+
+class OutputError(CoalitionsError, OSError):
+    """A result that cannot be written where it was asked to go (a missing folder, no
+    permission)."""
 
 
 class RenderError(CoalitionsError, ValueError):

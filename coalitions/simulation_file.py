@@ -29,7 +29,6 @@ a :class:`~coalitions.errors.SimulationError` naming the file and each field.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -37,7 +36,7 @@ from typing import Any, Final
 
 import attrs
 
-from . import numbers
+from . import inputs, numbers
 from ._frozen import FrozenMap, frozen_map
 from .apportion import get_method, parse_share
 from .errors import AllocationError, SimulationError, unknown
@@ -49,9 +48,6 @@ SIMULATION_KEYS: Final = (
     *("seats", "method", "sample_size", "shares", "districts", "intervals"),
     *("threshold", "draws", "seed", "fixed", "coalitions"),
 )
-
-#: The largest simulation file read (as for votes files).
-MAX_BYTES: Final = 16 * 1024 * 1024
 
 
 @attrs.frozen
@@ -257,18 +253,13 @@ def _options(data: Mapping[str, Any], problems: _Problems) -> dict[str, Any]:
 
 
 def _load(p: Path) -> dict[str, Any]:
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise SimulationError(f"{p}: cannot be read ({err.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise SimulationError(f"{p}: over the limit of {MAX_BYTES // 1024 // 1024} MiB")
-    try:
-        return tomllib.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise SimulationError(f"{p}: is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as err:
-        raise SimulationError(f"{p}: is not valid TOML: {err}") from None
+    """The file's tree, read through :mod:`coalitions.inputs` (bounded, UTF-8, the safe
+    TOML parser, the tree checked): its problems are the input layer's
+    :class:`~coalitions.errors.ScenarioError`."""
+    data, where = inputs.load(p, fmt="toml")
+    if not isinstance(data, dict):  # pragma: no cover - TOML always gives a table
+        raise SimulationError(f"{where}: must hold a table")
+    return data
 
 
 def read_simulation(path: str | Path) -> SimulationFile:

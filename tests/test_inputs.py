@@ -169,5 +169,5 @@ def test_the_writer_refuses_what_the_reader_would_refuse() -> None:
 
 
 def test_writing_into_a_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(co.ScenarioError, match="cannot be written"):
+    with pytest.raises(co.OutputError, match="cannot be written"):
         co.write_scenario(co.load_scenario("kurdistan-2024"), tmp_path / "no" / "x.toml")

@@ -5,13 +5,22 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+import traceback
 from collections.abc import Sequence
 from typing import Final, TextIO
 
 from .. import __version__
 from ..errors import CoalitionsError
 from . import apportion, diagram, find, power, scenarios, simulate, whatif
-from .options import EXIT_OK, EXIT_USAGE, Command, add_command, runner
+from .options import (
+    EXIT_CRASH,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Command,
+    add_command,
+    runner,
+)
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -36,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on an unexpected error, show the Python traceback (for a bug report)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         add_command(sub, command).set_defaults(_run=runner(command))
@@ -50,14 +64,28 @@ def _report(err: CoalitionsError) -> int:
     return EXIT_USAGE
 
 
+def _tolerant(stream: object) -> None:
+    """Let a real output stream write what its encoding cannot (``PYTHONIOENCODING=ascii``
+    and the like) as escapes, instead of failing on a name or a separator."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure):
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> int:
     """Run the command line on ``argv`` (default: the process's arguments), printing
     to ``stdout`` (default: standard output); returns the exit code.
 
-    Help and ``--version`` print to ``stdout`` too; usage errors and bad input print one
-    line on standard error and return 2.
+    Exit codes: 0 done; 1 a check that failed (``validate`` found problems, ``check`` a
+    coalition that is not viable); 2 a usage error or bad input, said in one line on
+    standard error; 3 an unexpected error inside coalitions, said in one line with a
+    request to report it (``--debug`` shows the traceback); 130 interrupted (Ctrl-C),
+    after what was produced so far. Help and ``--version`` print to ``stdout`` too.
     """
     out = stdout if stdout is not None else sys.stdout
+    _tolerant(out)
+    _tolerant(sys.stderr)
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -77,5 +105,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
         return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("coalitions: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as err:  # a bug: one line, and the traceback only when asked
+        if args.debug:
+            traceback.print_exc()
+        first = str(err).splitlines()[0][:200] if str(err) else ""
+        sys.stderr.write(
+            f"coalitions: internal error: {type(err).__name__}: {first}\n"
+            "please report this as a bug, with the command and --debug's output\n"
+        )
+        return EXIT_CRASH
     return code

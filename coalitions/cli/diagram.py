@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TextIO
 
 from .. import chart
 from ..model import Legislature
+from ..scenarios import write_text
 from .options import EXIT_OK, Command, add_quota
 
 __all__ = ["COMMANDS", "DIAGRAM"]
@@ -51,7 +51,7 @@ def _diagram_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int
         width=args.width,
     )
     if args.output:
-        Path(args.output).write_text(svg, encoding="utf-8")
+        write_text(args.output, svg)
     else:
         out.write(svg)
     return EXIT_OK

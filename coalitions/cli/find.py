@@ -11,6 +11,7 @@ from typing import TextIO
 from .. import report, search
 from ..model import Legislature
 from .options import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     Command,
     add_constraints,
@@ -117,6 +118,7 @@ def _find_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     if args.group:
         columns.append("stands_for")
     found: list[dict[str, object]] = []
+    code = EXIT_OK
     with progress() as tick:
         try:
             for c in results:
@@ -126,11 +128,12 @@ def _find_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
                 tick(len(found))
         except KeyboardInterrupt:
             sys.stderr.write(f"coalitions: interrupted after {len(found)} results\n")
-    if not found:
+            code = EXIT_INTERRUPTED
+    if found:
+        emit(out, report.render(found, columns=columns, fmt=args.format))
+    elif code == EXIT_OK:
         emit(out, "no coalition meets these conditions")
-        return EXIT_OK
-    emit(out, report.render(found, columns=columns, fmt=args.format))
-    return EXIT_OK
+    return code
 
 
 def _stream_jsonl(results: Iterable[search.Coalition], out: TextIO) -> int:
@@ -143,6 +146,7 @@ def _stream_jsonl(results: Iterable[search.Coalition], out: TextIO) -> int:
                 tick(n)
         except KeyboardInterrupt:
             sys.stderr.write(f"coalitions: interrupted after {n} results\n")
+            return EXIT_INTERRUPTED
     return EXIT_OK
 
 

@@ -18,6 +18,8 @@ from ..scenarios import open_scenario
 
 __all__ = [
     "EXIT_CHECK_FAILED",
+    "EXIT_CRASH",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
@@ -35,6 +37,10 @@ __all__ = [
 EXIT_OK: Final = 0
 EXIT_CHECK_FAILED: Final = 1
 EXIT_USAGE: Final = 2
+#: An unexpected error inside coalitions (a bug: please report it).
+EXIT_CRASH: Final = 3
+#: Stopped by Ctrl-C (SIGINT), after printing what was produced so far.
+EXIT_INTERRUPTED: Final = 130
 
 
 class Command(NamedTuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import multiprocessing
 import sys
 from fractions import Fraction
 from typing import Any, TextIO
@@ -70,6 +71,15 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
             executor=pool,
             progress=_progress,
         )
+    except KeyboardInterrupt:
+        if pool is not None:  # no batch starts after Ctrl-C, and no worker outlives us
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
+            for child in multiprocessing.active_children():
+                child.join(timeout=5)
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown()

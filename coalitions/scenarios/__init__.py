@@ -23,7 +23,7 @@ from pathlib import Path
 import tomli_w
 
 from coalitions import inputs
-from coalitions.errors import ScenarioError, UnknownScenarioError, ValidationError
+from coalitions.errors import OutputError, ScenarioError, UnknownScenarioError, ValidationError
 from coalitions.limits import MAX_FILE_BYTES
 from coalitions.model import Legislature
 
@@ -39,6 +39,7 @@ __all__ = [
     "open_scenario",
     "read_scenario",
     "write_scenario",
+    "write_text",
 ]
 
 
@@ -86,7 +87,11 @@ def open_scenario(spec: str | os.PathLike[str]) -> Legislature:
     if str(spec) == "-":
         return read_scenario("-")
     path = Path(spec)
-    if path.suffix.lower() in (".toml", ".json") or path.exists():
+    try:
+        exists = path.exists()
+    except OSError:  # e.g. a name too long for the file system: read_scenario says so
+        exists = True
+    if path.suffix.lower() in (".toml", ".json") or exists:
         return read_scenario(path)
     raise UnknownScenarioError(
         str(spec), list_scenarios(), where="the built-in scenarios, and no such .toml or .json file"
@@ -180,14 +185,19 @@ def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:
 def write_scenario(leg: Legislature, path: str | os.PathLike[str]) -> None:
     """Write a scenario file (JSON for a ``.json`` path, TOML otherwise); lossless.
 
-    A folder that does not exist, or a file that cannot be written, raises a
-    :class:`~coalitions.errors.ScenarioError` naming the path.
+    A folder that does not exist, or a file that cannot be written, raises an
+    :class:`~coalitions.errors.OutputError` naming the path.
     """
     path = Path(path)
     text = dumps_scenario(leg, json_format=path.suffix.lower() == ".json")
+    write_text(path, text)
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8 (line ends as given), or raise an
+    :class:`~coalitions.errors.OutputError` that names the path and the reason."""
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        Path(path).write_text(text, encoding="utf-8", newline="")
     except OSError as err:
-        raise ScenarioError(
-            str(path)[:300], [("", f"cannot be written ({err.strerror or err})")]
-        ) from None
+        where = str(path)[:300]
+        raise OutputError(f"{where}: cannot be written ({err.strerror or err})") from None
