@@ -64,10 +64,11 @@ def composite(draw: st.DrawFn):
     )
     tags = sorted(leg.tags)
     require_tags = draw(st.lists(st.sampled_from(tags), max_size=2, unique=True)) if tags else []
-    require = draw(st.lists(st.sampled_from(list(leg.keys)), max_size=1, unique=True))
+    seated = [p.key for p in leg if p.seats > 0]  # a list with no seat cannot be required
+    require = draw(st.lists(st.sampled_from(seated), max_size=1, unique=True)) if seated else []
     c = co.Constraints(require_tags=require_tags, require=require)
     quota = draw(st.integers(1, leg.size))
-    players = [p.key for p in leg if p.seats > 0 or p.key in require]
+    players = seated
     seats = {p.key: p.seats for p in leg}
     tagmap = {p.key: p.tags for p in leg}
 

@@ -45,18 +45,20 @@ class Oracle:
                     tags |= f.tags
             self.weight[p.key] = w
             self.tags[p.key] = tags
-        for p in leg.parties:
-            if self.weight[p.key] == 0 and p.key not in self.required:
-                excluded.add(p.key)
-        self.excluded = excluded
+        # A list with no seat sits in no coalition and supplies no tag; requiring one
+        # is a contradiction.
+        self.seatless = {p.key for p in leg.parties if self.weight[p.key] == 0}
+        self.excluded = excluded | self.seatless
         units: list[tuple[str, ...]] = []
         done: set[str] = set()
         for key in sorted(c.keep_together):
-            members = tuple(m for m in resolve(leg, key) if m not in excluded)
+            members = tuple(m for m in resolve(leg, key) if m not in self.excluded)
             if members:
                 units.append(members)
             done |= set(resolve(leg, key))
-        units += [(p.key,) for p in leg.parties if p.key not in excluded and p.key not in done]
+        units += [
+            (p.key,) for p in leg.parties if p.key not in self.excluded and p.key not in done
+        ]
         self.units = units
         self.forbid = [
             (set(resolve(leg, a)), set(resolve(leg, b))) for a, b in (sorted(p) for p in c.forbid)
