@@ -65,11 +65,20 @@ def _items(value: Any, field: str) -> list[Any]:
     return list(value)
 
 
-def _keyset(field: str) -> Any:
-    def convert(value: Any) -> frozenset[str]:
-        return frozenset(str(v).strip().lower() for v in _items(value, field))
+def _keyset(value: Any, field: str) -> frozenset[str]:
+    return frozenset(str(v).strip().lower() for v in _items(value, field))
 
-    return convert
+
+def _exclude(value: Any) -> frozenset[str]:
+    return _keyset(value, "exclude")
+
+
+def _require(value: Any) -> frozenset[str]:
+    return _keyset(value, "require")
+
+
+def _together(value: Any) -> frozenset[str]:
+    return _keyset(value, "keep_together")
 
 
 def _tagset(value: Any) -> frozenset[str]:
@@ -109,14 +118,12 @@ class Constraints:
     True
     """
 
-    exclude: frozenset[str] = attrs.field(default=frozenset(), converter=_keyset("exclude"))
+    exclude: frozenset[str] = attrs.field(default=frozenset(), converter=_exclude)
     exclude_tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tagset)
-    require: frozenset[str] = attrs.field(default=frozenset(), converter=_keyset("require"))
+    require: frozenset[str] = attrs.field(default=frozenset(), converter=_require)
     require_tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tagset)
     forbid: frozenset[frozenset[str]] = attrs.field(default=frozenset(), converter=_pairs)
-    keep_together: frozenset[str] = attrs.field(
-        default=frozenset(), converter=_keyset("keep_together")
-    )
+    keep_together: frozenset[str] = attrs.field(default=frozenset(), converter=_together)
     max_parties: int | None = attrs.field(default=None, validator=_optional_count("max_parties"))
     min_seats: int | None = attrs.field(default=None, validator=_optional_count("min_seats"))
     max_surplus: int | None = attrs.field(default=None, validator=_optional_count("max_surplus"))

@@ -14,7 +14,7 @@ every count up by ``w`` seats, an addition adds two arrays, and a window sum is 
 digit sum of a slice (a number in base ``2**bits`` is congruent to the sum of its
 digits modulo ``2**bits - 1``). A :data:`Table` maps ``(tag mask, size)`` to such an
 array; :func:`add_player` is the step (a player joins or not), :func:`remove_player`
-undoes it (deconvolution).
+undoes it (deconvolution), and :meth:`Counts.unshift_counts` undoes it on one array.
 
 :func:`count` counts viable coalitions, minimal or not, optionally by size; nothing is
 listed. Minimal coalitions are counted by a heavy/light decomposition. In a coalition
@@ -230,13 +230,13 @@ class Counts:
     """Counts by seat sum ``0..length-1``, packed into one integer, ``bits`` bits a slot.
 
     ``bits`` must hold the largest count (and window sum) with a bit to spare: counts of
-    subsets of ``n`` players need ``n + 2``. With ``saturate=True`` the top slot holds
-    every sum at or above it.
+    subsets of ``n`` players need ``n + 2`` (it is rounded up to whole bytes). With
+    ``saturate=True`` the top slot holds every sum at or above it.
     """
 
     def __init__(self, length: int, bits: int, *, saturate: bool = False) -> None:
         self.length = length
-        self.bits = max(bits, 8)
+        self.bits = -(-max(bits, 8) // 8) * 8  # whole bytes, so that slots are byte slices
         self.saturate = saturate
         self.slot = (1 << self.bits) - 1
         self.everything = (1 << (length * self.bits)) - 1
@@ -268,25 +268,22 @@ class Counts:
 
     def slots(self, packed: int) -> list[int]:
         """The counts as a list."""
-        b, slot = self.bits, self.slot
-        return [(packed >> (s * b)) & slot for s in range(self.length)]
+        size = self.bits // 8
+        raw = packed.to_bytes(self.length * size, "little")
+        return [int.from_bytes(raw[s : s + size], "little") for s in range(0, len(raw), size)]
 
-    def unshift(self, packed: int, seats: int) -> int:
-        """The ``g`` with ``g + shift(g, seats) == packed``: a player taken back out."""
-        b = self.bits
+    def unshift_counts(self, counts: Sequence[int], seats: int) -> list[int]:
+        """The counts ``g`` (as a list) with ``g + shift(g, seats) == counts``: a player
+        of ``seats`` seats taken back out."""
         if not seats:
-            return packed >> 1  # packed is twice g, slot by slot: every slot is even
+            return [n // 2 for n in counts]  # the counts are twice g's
+        out = list(counts)
         end = self.length - 1 if self.saturate else self.length
-        keep = (1 << (end * b)) - 1
-        g = 0
-        for start in range(0, end, seats):
-            width = min(seats, end - start)
-            rest = packed - ((g << (seats * b)) & keep)  # exact: no slot goes negative
-            g |= ((rest >> (start * b)) & ((1 << (width * b)) - 1)) << (start * b)
+        for s in range(seats, end):
+            out[s] -= out[s - seats]
         if self.saturate:
-            below = self.window(g, max(end - seats, 0), end - 1)
-            g |= ((self.at(packed, end) - below) // 2) << (end * b)
-        return g
+            out[end] = (out[end] - sum(out[max(end - seats, 0) : end])) // 2
+        return out
 
 
 #: Packed counts by seats, by ``(tag mask, size)`` (size 0 when sizes are not tracked).
@@ -331,18 +328,14 @@ def build_table(
     return table
 
 
-def remove_player(form: Counts, table: Table, weight: int, *, sizes: bool = False) -> Table:
-    """The table without a player of ``weight`` seats that brings no tag and counts for
-    one (when ``sizes``): :func:`add_player` undone."""
+def remove_player(form: Counts, table: Table, weight: int) -> Table:
+    """A table by size without a player of ``weight`` seats that brings no tag and counts
+    for one: :func:`add_player` undone (deconvolution)."""
     out: Table = {}
-    if sizes:
-        for held, count in sorted(table, key=lambda key: key[1]):
-            prev = out.get((held, count - 1))
-            packed = table[(held, count)]
-            out[(held, count)] = packed if prev is None else packed - form.shift(prev, weight)
-        return out
-    for key, packed in table.items():
-        out[key] = form.unshift(packed, weight)
+    for held, count in sorted(table, key=lambda key: key[1]):
+        prev = out.get((held, count - 1))
+        packed = table[(held, count)]
+        out[(held, count)] = packed if prev is None else packed - form.shift(prev, weight)
     return out
 
 

@@ -44,8 +44,8 @@ indices), :mod:`.measures` (Banzhaf, Shapley-Shubik, Deegan-Packel, public good)
 from __future__ import annotations
 
 from .game import GameOrChamber, WeightedGame
-from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .johnston import johnston
+from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .owen import owen
 from .table import DEFAULT_INDICES, INDICES, PowerTable, index_name, indices
 

@@ -79,7 +79,7 @@ def _johnston(g: Players) -> dict[int, Fraction]:
             continue
         for heavier in weights[: r + 1]:
             # the other heavy players, by size: one of this weight taken back out
-            others = remove_player(form, heavy, heavier, sizes=True)
+            others = remove_player(form, heavy, heavier)
             shares = sum((scale // (a + 1)) * packed for (_held, a), packed in others.items())
             product = shares * light[r]
             start = threshold + lo - heavier

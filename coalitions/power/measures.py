@@ -28,12 +28,12 @@ def _form(g: Players) -> Counts:
 
 
 def without(g: Players, form: Counts, table: Table, i: int, *, sizes: bool) -> Table:
-    """The table of every player but ``i``: deconvolution when ``i`` brings no
-    requirement, a rebuild otherwise."""
-    if g.flat.tag_bits[i]:
+    """The table of every player but ``i``: deconvolution when the table is by size and
+    ``i`` brings no requirement, a rebuild otherwise."""
+    if g.flat.tag_bits[i] or not sizes:
         others = [j for j in range(g.count) if j != i]
         return build_table(form, g.flat, others, sizes=sizes)
-    return remove_player(form, table, g.flat.weight[i], sizes=sizes)
+    return remove_player(form, table, g.flat.weight[i])
 
 
 def swings(g: Players, form: Counts, table: Table, i: int) -> Counter[int]:
@@ -76,16 +76,25 @@ def banzhaf(
     g = players_of(game, quota, constraints, keywords)
     form = _form(g)
     table = build_table(form, g.flat, range(g.count))
-    counts = g.by_class(
-        lambda i: Fraction(
-            sum(swings(g, form, without(g, form, table, i, sizes=False), i).values())
-        )
-    )
+    everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
+    counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
     if not normalized:
         scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
         return g.result({i: s * scale for i, s in counts.items()})
     total = sum(counts.values())
     return g.result({i: s / total if total else Fraction(0) for i, s in counts.items()})
+
+
+def _swing_count(g: Players, form: Counts, table: Table, everyone: list[int], i: int) -> int:
+    """Player ``i``'s swings; ``everyone`` are the counts (as a list) of the coalitions
+    that meet every requirement."""
+    if g.flat.tag_bits[i]:
+        return sum(swings(g, form, without(g, form, table, i, sizes=False), i).values())
+    # Without i's tags only the coalitions that meet every requirement can swing: take
+    # i out of those counts alone, as a list.
+    w, threshold = g.flat.weight[i], g.flat.threshold
+    others = form.unshift_counts(everyone, w)
+    return sum(others[max(0, threshold - w) : threshold])
 
 
 def shapley_shubik(

@@ -13,8 +13,8 @@ from .. import rules
 from ..constraints import Constraints, compile_game, constraints_of
 from ..errors import ConstraintError, unknown
 from .game import GameOrChamber, WeightedGame
-from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .johnston import johnston
+from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .owen import owen
 
 __all__ = ["DEFAULT_INDICES", "INDICES", "PowerTable", "index_name", "indices"]

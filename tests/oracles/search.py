@@ -56,9 +56,7 @@ class Oracle:
             if members:
                 units.append(members)
             done |= set(resolve(leg, key))
-        units += [
-            (p.key,) for p in leg.parties if p.key not in self.excluded and p.key not in done
-        ]
+        units += [(p.key,) for p in leg.parties if p.key not in self.excluded and p.key not in done]
         self.units = units
         self.forbid = [
             (set(resolve(leg, a)), set(resolve(leg, b))) for a, b in (sorted(p) for p in c.forbid)
