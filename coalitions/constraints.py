@@ -223,6 +223,12 @@ class Game:
         """The tags a coalition must hold."""
         return self.constraints.require_tags
 
+    @property
+    def required_parties(self) -> frozenset[str]:
+        """The parties a coalition must include (named, or members of a named bloc)."""
+        leg = self.legislature
+        return frozenset(p for key in self.constraints.require for p in leg.resolve(key))
+
 
 def _check_tags(leg: Legislature, tags: Iterable[str], field: str) -> None:
     known = leg.tags
@@ -260,7 +266,7 @@ def compile_game(
     weight, tags, reduced, excluded = _weigh(leg, c)
     required = _required(leg, c, excluded, weight)
     for p in leg.parties:
-        if p.key not in excluded and weight[p.key] == 0:
+        if weight[p.key] == 0:  # whatever else is said of it, it sits in no coalition
             excluded[p.key] = "no seats"
     players = _players(leg, c, excluded, weight, tags, required)
     index = {party: i for i, pl in enumerate(players) for party in pl.parties}

@@ -76,7 +76,7 @@ class _Proposal:
             if key in index:
                 touched.setdefault(index[key], []).append(key)
         self.parts = list(touched.values())
-        required = {party for p in game.players if p.required for party in p.parties}
+        required = game.required_parties
         lacking = [[k] for k in sorted(required - set(members))]
         parts = self.parts + lacking
         weight, tags = game.party_weight, game.party_tags
@@ -184,7 +184,7 @@ def _rule_failures(game: Game, members: Sequence[str], seats: int) -> list[str]:
         failures.append(
             f"holds {seats} seats, {game.threshold - seats} short of the {game.threshold} needed"
         )
-    required = {party for p in game.players if p.required for party in p.parties}
+    required = game.required_parties
     failures.extend(f"lacks {key}, which is required" for key in sorted(required - set(members)))
     failures.extend(_missing_tags(game, members))
     playing = {k for k in members if k in game.party_weight}
