@@ -39,7 +39,7 @@ The public functions take the quota rule as the keyword ``quota``; here it is th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
@@ -230,7 +230,9 @@ class Game:
         return frozenset(p for key in self.constraints.require for p in leg.resolve(key))
 
 
-def _check_tags(leg: Legislature, tags: Iterable[str], field: str) -> None:
+def _check_tags(leg: Legislature, tags: Collection[str], field: str) -> None:
+    if not tags:
+        return
     known = leg.tags
     for tag in sorted(tags):
         if tag not in known:

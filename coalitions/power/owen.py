@@ -11,7 +11,7 @@ from typing import Any
 from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, FlatGame, Table, build_table
-from ..errors import ConstraintError
+from ..errors import ConstraintError, unknown
 from ..model import Legislature
 from .game import Players, WeightedGame, players_of
 from .measures import without
@@ -62,7 +62,7 @@ def _unions(g: Players, unions: Sequence[Sequence[str]]) -> list[list[int]]:
         members = []
         for k in union:
             if k not in g.index:
-                raise ConstraintError(f"unknown player {k!r} in 'unions'")
+                raise ConstraintError(unknown("player", k, g.given, where="'unions'"))
             if g.index[k] in seen:
                 raise ConstraintError(f"player {k!r} is in two unions")
             seen.add(g.index[k])

@@ -10,7 +10,8 @@ proposal it counts for nothing and a note says so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import rules
@@ -60,6 +61,23 @@ def check_coalition(
     return check_in_game(game, parse_members(leg, coalition), report_quotas)
 
 
+# The arrays of the games checked lately (callers check many proposals in one game), by
+# the game's id while it lives: (the game, its arrays, the player of each party).
+_ARRAYS: dict[int, tuple[weakref.ref[Game], FlatGame, Mapping[str, int]]] = {}
+
+
+def _arrays(game: Game) -> tuple[FlatGame, Mapping[str, int]]:
+    """The game's arrays and the player index of each party, computed once a game."""
+    key = id(game)
+    hit = _ARRAYS.get(key)
+    if hit is not None and hit[0]() is game:
+        return hit[1], hit[2]
+    flat = FlatGame.of(game)
+    index = {party: i for i, p in enumerate(game.players) for party in p.parties}
+    _ARRAYS[key] = (weakref.ref(game, lambda _ref: _ARRAYS.pop(key, None)), flat, index)
+    return flat, index
+
+
 class _Proposal:
     """A proposal as parts of players, and the arrays of those parts.
 
@@ -69,8 +87,7 @@ class _Proposal:
     """
 
     def __init__(self, game: Game, members: Sequence[str]) -> None:
-        flat = FlatGame.of(game)
-        index = {party: i for i, p in enumerate(game.players) for party in p.parties}
+        flat, index = _arrays(game)
         touched: dict[int, list[str]] = {}
         for key in members:
             if key in index:
@@ -84,7 +101,9 @@ class _Proposal:
         self.flat = FlatGame(
             weight=[sum(weight[k] for k in part) for part in parts],
             party_count=[len(part) for part in parts],
-            tag_bits=[flat.tags_of(t for k in part for t in tags[k]) for part in parts],
+            tag_bits=[flat.tags_of(t for k in part for t in tags[k]) for part in parts]
+            if flat.all_tags
+            else [0] * len(parts),
             is_required=[any(k in required for k in part) for part in parts],
             threshold=flat.threshold,
             upper=flat.upper,
@@ -95,7 +114,9 @@ class _Proposal:
                 for a in range(len(parts))
                 for b in range(a + 1, len(parts))
                 if player_of[b] in flat.conflicts[player_of[a]]
-            ],
+            ]
+            if flat.forbidden
+            else (),
             bits=flat.bits,
         )
         self.present = list(range(len(self.parts)))
