@@ -26,53 +26,72 @@ How each constraint is compiled:
   winning threshold to ``max(quota, min_seats)``.
 - ``max_surplus``: at most this many seats above the quota.
 
-Parties with no seats (after faction exclusions) are left out unless required: they
-cannot change whether a coalition wins.
+**A list with no seat sits in no coalition and supplies no tag.** A party with no seats
+(none at all, or none left once its excluded factions are out) is left out of the game:
+it cannot change whether a coalition wins, and the tags it carries count for nobody.
+Requiring such a list (by its key, or as a member of a required bloc) is a contradiction
+and raises :class:`~coalitions.errors.ConstraintError`; a required tag that only such
+lists carry leaves no coalition (an empty answer, a count of 0).
+
+The public functions take the quota rule as the keyword ``quota``; here it is the
+``rule``, and :attr:`Game.quota` is the seat count it gives.
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from . import rules
-from .errors import ConstraintError, UnknownPartyError, suggest
+from . import numbers, rules
+from .errors import ConstraintError, unknown
 from .model import Legislature
 
 __all__ = ["Constraints", "Game", "Player", "compile_game", "constraints_of"]
 
 
-def _keyset(value: Any) -> frozenset[str]:
+def _items(value: Any, field: str) -> list[Any]:
+    """The items of a constraint given as one string or an iterable of them."""
     if value is None:
-        return frozenset()
+        return []
     if isinstance(value, str):
-        value = [value]
-    return frozenset(str(v).strip().lower() for v in value)
+        return [value]
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ConstraintError(
+            f"{field!r} must be a key or a list of keys (got {type(value).__name__} {value!r})"
+        )
+    return list(value)
+
+
+def _keyset(value: Any, field: str) -> frozenset[str]:
+    return frozenset(str(v).strip().lower() for v in _items(value, field))
+
+
+def _exclude(value: Any) -> frozenset[str]:
+    return _keyset(value, "exclude")
+
+
+def _require(value: Any) -> frozenset[str]:
+    return _keyset(value, "require")
+
+
+def _together(value: Any) -> frozenset[str]:
+    return _keyset(value, "keep_together")
 
 
 def _tagset(value: Any) -> frozenset[str]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, str):
-        value = [value]
-    return frozenset(str(v).strip() for v in value)
+    return frozenset(str(v).strip() for v in _items(value, "tags"))
 
 
 def _pairs(value: Any) -> frozenset[frozenset[str]]:
-    if value is None:
-        return frozenset()
-    if isinstance(value, str):
-        value = [value]
     out = set()
-    for item in value:
+    for item in _items(value, "forbid"):
         if isinstance(item, str):
             parts = [p for p in item.replace(",", "+").replace(":", "+").split("+") if p]
         else:
-            parts = list(item)
+            parts = _items(item, "forbid")
         pair = frozenset(str(p).strip().lower() for p in parts)
         if len(pair) != 2:
             raise ConstraintError(f"'forbid' takes pairs of two different keys (got {item!r})")
@@ -82,10 +101,8 @@ def _pairs(value: Any) -> frozenset[frozenset[str]]:
 
 def _optional_count(name: str) -> Any:
     def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None:
-            return
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ConstraintError(f"{name!r} must be a whole number >= 0 (got {value!r})")
+        if value is not None:
+            numbers.whole(value, field=name, low=0, error=ConstraintError)
 
     return check
 
@@ -101,12 +118,12 @@ class Constraints:
     True
     """
 
-    exclude: frozenset[str] = attrs.field(default=frozenset(), converter=_keyset)
+    exclude: frozenset[str] = attrs.field(default=frozenset(), converter=_exclude)
     exclude_tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tagset)
-    require: frozenset[str] = attrs.field(default=frozenset(), converter=_keyset)
+    require: frozenset[str] = attrs.field(default=frozenset(), converter=_require)
     require_tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tagset)
     forbid: frozenset[frozenset[str]] = attrs.field(default=frozenset(), converter=_pairs)
-    keep_together: frozenset[str] = attrs.field(default=frozenset(), converter=_keyset)
+    keep_together: frozenset[str] = attrs.field(default=frozenset(), converter=_together)
     max_parties: int | None = attrs.field(default=None, validator=_optional_count("max_parties"))
     min_seats: int | None = attrs.field(default=None, validator=_optional_count("min_seats"))
     max_surplus: int | None = attrs.field(default=None, validator=_optional_count("max_surplus"))
@@ -146,13 +163,9 @@ _FIELDS = tuple(a.name for a in attrs.fields(Constraints))
 
 def constraints_of(constraints: Constraints | None = None, **keywords: Any) -> Constraints:
     """One :class:`Constraints` from a value and/or keywords (keywords win)."""
-    unknown = sorted(set(keywords) - set(_FIELDS))
-    if unknown:
-        close = difflib.get_close_matches(unknown[0], _FIELDS, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(_FIELDS)}"
-        )
-        raise ConstraintError(f"unknown constraint {unknown[0]!r}{hint}")
+    strange = sorted(set(keywords) - set(_FIELDS))
+    if strange:
+        raise ConstraintError(unknown("constraint", strange[0], _FIELDS))
     base = constraints if constraints is not None else Constraints()
     if not isinstance(base, Constraints):
         raise ConstraintError(f"'constraints' must be a Constraints value (got {base!r})")
@@ -210,53 +223,30 @@ class Game:
         """The tags a coalition must hold."""
         return self.constraints.require_tags
 
-    def index(self, key: str) -> int:
-        """The index of the player standing for party (or bloc) ``key``."""
-        for i, p in enumerate(self.players):
-            if p.key == key or key in p.parties:
-                return i
-        raise KeyError(key)
-
-    def player_of(self, party: str) -> Player | None:
-        """The player a party belongs to, or ``None`` if it is left out."""
-        for p in self.players:
-            if party in p.parties:
-                return p
-        return None
+    @property
+    def required_parties(self) -> frozenset[str]:
+        """The parties a coalition must include (named, or members of a named bloc)."""
+        leg = self.legislature
+        return frozenset(p for key in self.constraints.require for p in leg.resolve(key))
 
 
-def _resolve(leg: Legislature, key: str, field: str) -> tuple[str, ...]:
-    """Party keys named by ``key``: a party, or every member of a bloc."""
-    if key in leg:
-        return (key,)
-    for bloc in leg.blocs:
-        if bloc.key == key:
-            return bloc.members
-    known = list(leg.keys) + [b.key for b in leg.blocs]
-    raise UnknownPartyError(key, known, where=f"'{field}'")
-
-
-def _check_tags(leg: Legislature, tags: Iterable[str], field: str) -> None:
+def _check_tags(leg: Legislature, tags: Collection[str], field: str) -> None:
+    if not tags:
+        return
     known = leg.tags
     for tag in sorted(tags):
         if tag not in known:
-            close = suggest(tag, known)
-            hint = (
-                "; did you mean " + " or ".join(repr(c) for c in close) + "?"
-                if close
-                else "; no party or faction carries it"
-            )
-            raise ConstraintError(f"unknown tag {tag!r} in {field!r}{hint}")
+            raise ConstraintError(unknown("tag", tag, known, where=repr(field)))
 
 
 def compile_game(
-    leg: Legislature, quota: rules.Rule = "majority", constraints: Constraints | None = None
+    leg: Legislature, rule: rules.Rule = "majority", constraints: Constraints | None = None
 ) -> Game:
-    """Compile ``leg`` under ``constraints`` and the quota rule into a :class:`Game`.
+    """Compile ``leg`` under ``constraints`` and the quota ``rule`` into a :class:`Game`.
 
     Raises :class:`~coalitions.errors.ConstraintError` for contradictions (a required
-    party that is excluded, a forbidden pair inside a kept-together bloc or between two
-    required parties, a seat bound above the chamber) and
+    party that is excluded or holds no seats, a forbidden pair inside a kept-together
+    bloc or between two required parties, a seat bound above the chamber) and
     :class:`~coalitions.errors.UnknownPartyError` for unknown keys.
 
     >>> import coalitions as co
@@ -266,23 +256,47 @@ def compile_game(
     (37, 'tagged militia-affiliated')
     """
     c = constraints if constraints is not None else Constraints()
-    q = leg.quota(quota)
+    if not isinstance(c, Constraints):
+        raise ConstraintError(f"'constraints' must be a Constraints value (got {c!r})")
+    quota = leg.quota(rule)
     if c.min_seats is not None and c.min_seats > leg.size:
         raise ConstraintError(
             f"'min_seats' is {c.min_seats}, more than the chamber's {leg.size} seats"
         )
-    threshold = max(q, c.min_seats or 0)
-    upper = None if c.max_surplus is None else q + c.max_surplus
     _check_tags(leg, c.exclude_tags, "exclude_tags")
     _check_tags(leg, c.require_tags, "require_tags")
+    weight, tags, reduced, excluded = _weigh(leg, c)
+    required = _required(leg, c, excluded, weight)
+    for p in leg.parties:
+        if weight[p.key] == 0:  # whatever else is said of it, it sits in no coalition
+            excluded[p.key] = "no seats"
+    players = _players(leg, c, excluded, weight, tags, required)
+    index = {party: i for i, pl in enumerate(players) for party in pl.parties}
+    return Game(
+        legislature=leg,
+        constraints=c,
+        rule=rule,
+        quota=quota,
+        threshold=max(quota, c.min_seats or 0),
+        upper=None if c.max_surplus is None else quota + c.max_surplus,
+        players=players,
+        forbidden=_forbidden(leg, c, players, index),
+        left_out=tuple((k, excluded[k]) for k in leg.keys if k in excluded),
+        reduced=tuple(reduced),
+        party_weight={k: weight[k] for k in index},
+        party_tags={k: tags[k] for k in index},
+    )
 
+
+def _weigh(
+    leg: Legislature, c: Constraints
+) -> tuple[dict[str, int], dict[str, frozenset[str]], list[tuple[str, int, str]], dict[str, str]]:
+    """Each party's seats and tags once excluded factions are out; the parties lost
+    seats to an excluded faction; the excluded parties, and why."""
     excluded: dict[str, str] = {}
     for key in sorted(c.exclude):
-        for party in _resolve(leg, key, "exclude"):
+        for party in leg.resolve(key, field="exclude"):
             excluded.setdefault(party, f"excluded ({key})")
-    required: set[str] = set()
-    for key in sorted(c.require):
-        required.update(_resolve(leg, key, "require"))
     reduced: list[tuple[str, int, str]] = []
     weight: dict[str, int] = {}
     tags: dict[str, frozenset[str]] = {}
@@ -290,57 +304,66 @@ def compile_game(
         own = sorted(p.tags & c.exclude_tags)
         if own:
             excluded.setdefault(p.key, "tagged " + ", ".join(own))
-        w = p.seats
-        t = set(p.tags)
+        seats = p.seats
+        held = set(p.tags)
         for f in p.factions:
             hit = sorted(f.tags & c.exclude_tags)
             if not hit:
-                t |= f.tags
-                continue
-            if c.whole_lists:
+                held |= f.tags
+            elif c.whole_lists:
                 excluded.setdefault(p.key, f"faction {f.key} tagged " + ", ".join(hit))
             else:
-                w -= f.seats
+                seats -= f.seats
                 reduced.append((p.key, f.seats, f"faction {f.key} (tagged {', '.join(hit)})"))
-        weight[p.key] = w
-        tags[p.key] = frozenset(t)
-    for key in sorted(required):
-        if key in excluded:
-            raise ConstraintError(f"party {key!r} is both required and excluded ({excluded[key]})")
-    for p in leg.parties:
-        if p.key not in excluded and weight[p.key] == 0 and p.key not in required:
-            excluded[p.key] = "no seats"
+        weight[p.key] = seats
+        tags[p.key] = frozenset(held)
+    return weight, tags, reduced, excluded
 
+
+def _required(
+    leg: Legislature, c: Constraints, excluded: Mapping[str, str], weight: Mapping[str, int]
+) -> set[str]:
+    """The required parties; a required party that is excluded or holds no seat is a
+    contradiction."""
+    named: dict[str, str] = {}
+    for key in sorted(c.require):
+        for party in leg.resolve(key, field="require"):
+            named.setdefault(party, key)
+    for party in sorted(named):
+        if party in excluded:
+            raise ConstraintError(
+                f"party {party!r} is both required and excluded ({excluded[party]})"
+            )
+    for party in sorted(named):
+        if weight[party] == 0:
+            via = f" (it is a member of the required bloc {named[party]!r})"
+            raise ConstraintError(
+                f"{party!r} holds no seats (under these constraints) and so sits in no "
+                "coalition; it cannot be required" + (via if named[party] != party else "")
+            )
+    return set(named)
+
+
+def _players(
+    leg: Legislature,
+    c: Constraints,
+    excluded: Mapping[str, str],
+    weight: Mapping[str, int],
+    tags: Mapping[str, frozenset[str]],
+    required: set[str],
+) -> tuple[Player, ...]:
+    """The players: each party left in, a kept-together bloc as one; heaviest first."""
     bloc_of: dict[str, str] = {}
     for key in sorted(c.keep_together):
         bloc = leg.bloc(key)
         for m in bloc.members:
             bloc_of[m] = bloc.key
-
-    positions = {p.key: p.position for p in leg.parties}
     players: list[Player] = []
     seen_blocs: set[str] = set()
     for p in leg.parties:
         if p.key in excluded:
             continue
-        if p.key in bloc_of:
-            b = bloc_of[p.key]
-            if b in seen_blocs:
-                continue
-            seen_blocs.add(b)
-            members = tuple(m for m in leg.bloc(b).members if m not in excluded)
-            pos = {positions[m] for m in members}
-            players.append(
-                Player(
-                    key=b,
-                    parties=members,
-                    weight=sum(weight[m] for m in members),
-                    tags=frozenset().union(*(tags[m] for m in members)),
-                    required=any(m in required for m in members),
-                    position=pos.pop() if len(pos) == 1 else None,
-                )
-            )
-        else:
+        if p.key not in bloc_of:
             players.append(
                 Player(
                     key=p.key,
@@ -351,14 +374,36 @@ def compile_game(
                     position=p.position,
                 )
             )
+            continue
+        b = bloc_of[p.key]
+        if b in seen_blocs:
+            continue
+        seen_blocs.add(b)
+        members = tuple(m for m in leg.bloc(b).members if m not in excluded)
+        positions = {leg[m].position for m in members}
+        players.append(
+            Player(
+                key=b,
+                parties=members,
+                weight=sum(weight[m] for m in members),
+                tags=frozenset().union(*(tags[m] for m in members)),
+                required=any(m in required for m in members),
+                position=positions.pop() if len(positions) == 1 else None,
+            )
+        )
     players.sort(key=lambda pl: (-pl.weight, pl.key))
-    index = {party: i for i, pl in enumerate(players) for party in pl.parties}
+    return tuple(players)
 
+
+def _forbidden(
+    leg: Legislature, c: Constraints, players: tuple[Player, ...], index: Mapping[str, int]
+) -> tuple[tuple[int, int], ...]:
+    """The forbidden pairs as pairs of player indices (lower first)."""
     forbidden: set[tuple[int, int]] = set()
     for pair in sorted(c.forbid, key=sorted):
         a_key, b_key = sorted(pair)
-        a_parties = _resolve(leg, a_key, "forbid")
-        b_parties = _resolve(leg, b_key, "forbid")
+        a_parties = leg.resolve(a_key, field="forbid")
+        b_parties = leg.resolve(b_key, field="forbid")
         for a in a_parties:
             for b in b_parties:
                 if a not in index or b not in index:
@@ -372,28 +417,4 @@ def compile_game(
                 if players[i].required and players[j].required:
                     raise ConstraintError(f"'forbid' pair {a_key}+{b_key}: both are required")
                 forbidden.add((i, j))
-    left_out = tuple((k, excluded[k]) for k in leg.keys if k in excluded)
-    return Game(
-        legislature=leg,
-        constraints=c,
-        rule=quota,
-        quota=q,
-        threshold=threshold,
-        upper=upper,
-        players=tuple(players),
-        forbidden=tuple(sorted(forbidden)),
-        left_out=left_out,
-        reduced=tuple(reduced),
-        party_weight={k: weight[k] for k in index},
-        party_tags={k: tags[k] for k in index},
-    )
-
-
-def game_of(
-    leg: Legislature,
-    quota: rules.Rule,
-    constraints: Constraints | None,
-    keywords: Mapping[str, Any],
-) -> Game:
-    """Compile with constraints given as a value and/or keywords (the public functions' way)."""
-    return compile_game(leg, quota, constraints_of(constraints, **keywords))
+    return tuple(sorted(forbidden))

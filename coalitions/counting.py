@@ -1,17 +1,28 @@
-"""Exact counting of coalitions over a compiled game: the dynamic programs that search and
-power share.
+"""The compiled game as flat arrays, what wins in it, and exact counting over seat sums:
+the one owner of the semantics and of the dynamic program that search and power share.
 
-:class:`View` flattens a :class:`~coalitions.constraints.Game` into arrays, with the
-required tags (and, for power, the required players) as bit masks. :func:`count` counts
-viable coalitions, minimal or not, by dynamic programming over seat sums, optionally by
-size; nothing is listed.
+:class:`FlatGame` flattens a :class:`~coalitions.constraints.Game` into arrays indexed
+by player, with the required tags (and, for power, the required players) as bit masks.
+It owns the meaning of a set of players: :meth:`~FlatGame.wins`,
+:meth:`~FlatGame.viable`, :meth:`~FlatGame.leavers` (who could leave while the rest
+still wins), :meth:`~FlatGame.minimal` and :meth:`~FlatGame.pivotal`. Every walk of
+:mod:`coalitions.search`, its checker, and :mod:`coalitions.power` use these.
 
-Minimal coalitions are counted by a heavy/light decomposition. In a coalition with
-surplus ``t`` (seats above the threshold), a member is *heavy* when its seats exceed
-``t``: it cannot leave. A *light* member can leave unless it is the only holder of a
-required tag; so a coalition is minimal exactly when each light member is the sole
-holder of some required tag, which allows at most one light member per tag. The count
-runs over the lightest heavy member ``j`` (the heavier members form a prefix
+The dynamic program has one array form and one step. :class:`Counts` packs counts by
+seat sum ``0..length-1`` into one Python integer, ``bits`` bits a slot: a shift moves
+every count up by ``w`` seats, an addition adds two arrays, and a window sum is the
+digit sum of a slice (a number in base ``2**bits`` is congruent to the sum of its
+digits modulo ``2**bits - 1``). A :data:`Table` maps ``(tag mask, size)`` to such an
+array; :func:`add_player` is the step (a player joins or not), :func:`remove_player`
+undoes it (deconvolution), and :meth:`Counts.unshift_counts` undoes it on one array.
+
+:func:`count` counts viable coalitions, minimal or not, optionally by size; nothing is
+listed. Minimal coalitions are counted by a heavy/light decomposition. In a coalition
+with surplus ``t`` (seats above the threshold), a member is *heavy* when its seats
+exceed ``t``: it cannot leave. A *light* member can leave unless it is the only holder
+of a required tag; so a coalition is minimal exactly when each light member is the
+sole holder of some required tag, which allows at most one light member per tag. The
+count runs over the lightest heavy member ``j`` (the heavier members form a prefix
 sub-sum in a window) and over the few possible light sets.
 """
 
@@ -19,345 +30,488 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from .constraints import Game
 
-__all__ = ["View", "count", "count_sizes", "shift_saturated"]
+__all__ = [
+    "Counts",
+    "FlatGame",
+    "Table",
+    "add_player",
+    "build_table",
+    "count",
+    "count_sizes",
+    "remove_player",
+]
 
 
-class View:
-    """The compiled game as flat arrays, with required tags as bit masks."""
+class FlatGame:
+    """A game as arrays indexed by player, and what a set of players is worth in it.
+
+    ``weight[i]`` is player ``i``'s seats, ``party_count[i]`` how many parties it counts
+    for (towards ``max_parties`` and a coalition's size), ``tag_bits[i]`` the required
+    tags it brings (one bit a tag; ``all_tags`` has every bit), ``is_required[i]``
+    whether it is in every coalition. ``threshold`` is the seats a coalition needs,
+    ``upper`` the most it may hold (or ``None``), ``max_parties`` the most parties (or
+    ``None``); ``conflicts[i]`` the players that never sit with ``i``.
+
+    The compiled games of :meth:`of` list their players heaviest first, as
+    :func:`count` needs.
+    """
 
     def __init__(
-        self, game: Game, *, players_count: bool = False, veto_required: bool = False
+        self,
+        *,
+        weight: Sequence[int],
+        party_count: Sequence[int],
+        tag_bits: Sequence[int],
+        is_required: Sequence[bool],
+        threshold: int,
+        upper: int | None = None,
+        max_parties: int | None = None,
+        all_tags: int = 0,
+        forbidden: Iterable[tuple[int, int]] = (),
+        bits: dict[str, int] | None = None,
+        missing_tags: tuple[str, ...] = (),
     ) -> None:
-        """``players_count``: a coalition's size counts players (a kept-together bloc is
-        one), not parties. ``veto_required``: required players become required tags
-        (a bit each) instead of a fixed base, as power indices need."""
-        self.game = game
+        self.player_count = len(weight)
+        self.weight = list(weight)
+        self.party_count = list(party_count)
+        self.tag_bits = list(tag_bits)
+        self.is_required = list(is_required)
+        self.threshold = threshold
+        self.upper = upper
+        self.max_parties = max_parties
+        self.all_tags = all_tags
+        self.tag_count = all_tags.bit_length()
+        self.bits = dict(bits or {})
+        self.missing_tags = missing_tags
+        self.forbidden = tuple(forbidden)
+        self.conflicts: list[set[int]] = [set() for _ in range(self.player_count)]
+        for i, j in self.forbidden:
+            self.conflicts[i].add(j)
+            self.conflicts[j].add(i)
+        self.required_players = [i for i in range(self.player_count) if self.is_required[i]]
+        self.base_seats = sum(self.weight[i] for i in self.required_players)
+        self.base_parties = sum(self.party_count[i] for i in self.required_players)
+        self.base_tags = 0
+        for i in self.required_players:
+            self.base_tags |= self.tag_bits[i]
+
+    @classmethod
+    def of(
+        cls, game: Game, *, sizes_in_players: bool = False, required_as_tags: bool = False
+    ) -> FlatGame:
+        """The arrays of a compiled game.
+
+        ``sizes_in_players``: a coalition's size counts players (a kept-together bloc is
+        one), not parties. ``required_as_tags``: required players become required tags
+        (a bit each) instead of a fixed base, as power indices need.
+        """
         players = game.players
-        self.n = len(players)
-        self.w = [p.weight for p in players]
-        self.cnt = [1 if players_count else len(p.parties) for p in players]
-        self.required = [p.required and not veto_required for p in players]
-        self.T = game.threshold
-        self.U = game.upper
-        self.P = game.constraints.max_parties
+        required = [p.required and not required_as_tags for p in players]
         covered: set[str] = set()
-        for p, req in zip(players, self.required, strict=True):
+        for p, req in zip(players, required, strict=True):
             if req:
                 covered |= p.tags
         open_tags = sorted(game.required_tags - covered)
-        self.missing_tags = tuple(t for t in open_tags if not any(t in p.tags for p in players))
-        self.bits = {t: 1 << i for i, t in enumerate(open_tags)}
-        self.mask = [sum(self.bits[t] for t in p.tags if t in self.bits) for p in players]
-        if veto_required:
+        bits = {t: 1 << i for i, t in enumerate(open_tags)}
+        tag_bits = [sum(bits[t] for t in p.tags if t in bits) for p in players]
+        if required_as_tags:
             for i, p in enumerate(players):
                 if p.required:
-                    bit = 1 << len(self.bits)
-                    self.bits[f"player:{p.key}"] = bit
-                    self.mask[i] |= bit
-        self.k = len(self.bits)
-        self.full = (1 << self.k) - 1
-        self.req = [i for i in range(self.n) if self.required[i]]
-        self.base_w = sum(self.w[i] for i in self.req)
-        self.base_c = sum(self.cnt[i] for i in self.req)
-        self.forbidden = game.forbidden
-        self.conflicts: list[set[int]] = [set() for _ in range(self.n)]
-        for i, j in game.forbidden:
-            self.conflicts[i].add(j)
-            self.conflicts[j].add(i)
+                    bit = 1 << len(bits)
+                    bits[f"player:{p.key}"] = bit
+                    tag_bits[i] |= bit
+        return cls(
+            weight=[p.weight for p in players],
+            party_count=[1 if sizes_in_players else len(p.parties) for p in players],
+            tag_bits=tag_bits,
+            is_required=required,
+            threshold=game.threshold,
+            upper=game.upper,
+            max_parties=game.constraints.max_parties,
+            all_tags=(1 << len(bits)) - 1,
+            forbidden=game.forbidden,
+            bits=bits,
+            missing_tags=tuple(t for t in open_tags if not any(t in p.tags for p in players)),
+        )
 
     @classmethod
-    def weighted(cls, weights: Sequence[int], threshold: int) -> View:
-        """The view of a plain weighted game (players sorted heaviest first)."""
-        if any(a < b for a, b in itertools.pairwise(weights)):
-            raise ValueError("weights must be sorted heaviest first")
-        v = cls.__new__(cls)
+    def weighted(cls, weights: Sequence[int], threshold: int) -> FlatGame:
+        """The arrays of a plain weighted game (give the weights heaviest first for
+        :func:`count`)."""
         n = len(weights)
-        v.n, v.w, v.cnt = n, list(weights), [1] * n
-        v.required, v.T, v.U, v.P = [False] * n, threshold, None, None
-        v.missing_tags, v.bits, v.mask, v.k, v.full = (), {}, [0] * n, 0, 0
-        v.req, v.base_w, v.base_c = [], 0, 0
-        v.forbidden, v.conflicts = (), [set() for _ in range(n)]
-        return v
+        return cls(
+            weight=weights,
+            party_count=[1] * n,
+            tag_bits=[0] * n,
+            is_required=[False] * n,
+            threshold=threshold,
+        )
 
-    # -- checks on a full set of player indices --
+    def tags_of(self, tags: Iterable[str]) -> int:
+        """The bits of the required tags among ``tags``."""
+        bits = self.bits
+        return sum(bits[t] for t in set(tags) if t in bits)
 
-    def wins(self, idx: Iterable[int]) -> bool:
-        """Holds the threshold and meets every requirement (the minimality test)."""
-        idx = list(idx)
-        if sum(self.w[i] for i in idx) < self.T:
+    # -- what a set of players is worth: the one definition --
+
+    def wins(self, players: Collection[int]) -> bool:
+        """Holds the threshold and meets every requirement (required players and tags)."""
+        if sum(self.weight[i] for i in players) < self.threshold:
             return False
-        if any(i not in idx for i in self.req):
+        if any(i not in players for i in self.required_players):
             return False
-        m = 0
-        for i in idx:
-            m |= self.mask[i]
-        return m == self.full
+        held = 0
+        for i in players:
+            held |= self.tag_bits[i]
+        return held == self.all_tags
 
-    def viable(self, idx: Sequence[int]) -> bool:
+    def fits(self, players: Collection[int]) -> bool:
+        """Passes every filter: the seat ceiling, ``max_parties``, forbidden pairs."""
+        if self.upper is not None and sum(self.weight[i] for i in players) > self.upper:
+            return False
+        if (
+            self.max_parties is not None
+            and sum(self.party_count[i] for i in players) > self.max_parties
+        ):
+            return False
+        chosen = set(players)
+        return not any(self.conflicts[i] & chosen for i in players)
+
+    def viable(self, players: Collection[int]) -> bool:
         """Wins, and passes every filter."""
-        if not self.wins(idx):
-            return False
-        s = sum(self.w[i] for i in idx)
-        if self.U is not None and s > self.U:
-            return False
-        if self.P is not None and sum(self.cnt[i] for i in idx) > self.P:
-            return False
-        chosen = set(idx)
-        return not any(self.conflicts[i] & chosen for i in idx)
+        return self.wins(players) and self.fits(players)
 
-    def minimal(self, idx: Sequence[int]) -> bool:
-        """No non-required member can leave while the rest still wins."""
-        s = sum(self.w[i] for i in idx)
-        holders = [0] * self.k
-        for i in idx:
-            m = self.mask[i]
-            b = 0
-            while m:
-                if m & 1:
-                    holders[b] += 1
-                m >>= 1
-                b += 1
-        for i in idx:
-            if self.required[i] or s - self.w[i] < self.T:
-                continue
-            m = self.mask[i]
-            if not any(m >> b & 1 and holders[b] == 1 for b in range(self.k)):
-                return False
-        return True
+    def _sole_holders(self, players: Iterable[int]) -> int:
+        """The tag bits that exactly one of ``players`` holds."""
+        once = more = 0
+        for i in players:
+            m = self.tag_bits[i]
+            more |= once & m
+            once = (once | m) & ~more
+        return once
+
+    def leavers(self, players: Sequence[int]) -> list[int]:
+        """The members (never a required one) that could leave while the rest still wins."""
+        if not self.wins(players):
+            return []
+        rest = sum(self.weight[i] for i in players) - self.threshold
+        sole = self._sole_holders(players) if self.all_tags else 0
+        return [
+            i
+            for i in players
+            if not self.is_required[i] and self.weight[i] <= rest and not self.tag_bits[i] & sole
+        ]
+
+    def minimal(self, players: Sequence[int]) -> bool:
+        """Wins, and no member could leave while the rest still wins."""
+        return self.wins(players) and not self.leavers(players)
+
+    def pivotal(self, players: Sequence[int]) -> list[int]:
+        """The members whose departure makes a winning coalition lose (none if it loses)."""
+        if not self.wins(players):
+            return []
+        rest = sum(self.weight[i] for i in players) - self.threshold
+        sole = self._sole_holders(players) if self.all_tags else 0
+        return [
+            i
+            for i in players
+            if self.is_required[i] or self.weight[i] > rest or self.tag_bits[i] & sole
+        ]
+
+
+# ------------------------------------------------------------------ the array form
+
+
+class Counts:
+    """Counts by seat sum ``0..length-1``, packed into one integer, ``bits`` bits a slot.
+
+    ``bits`` must hold the largest count (and window sum) with a bit to spare: counts of
+    subsets of ``n`` players need ``n + 2`` (it is rounded up to whole bytes). With
+    ``saturate=True`` the top slot holds every sum at or above it.
+    """
+
+    def __init__(self, length: int, bits: int, *, saturate: bool = False) -> None:
+        self.length = length
+        self.bits = -(-max(bits, 8) // 8) * 8  # whole bytes, so that slots are byte slices
+        self.saturate = saturate
+        self.slot = (1 << self.bits) - 1
+        self.everything = (1 << (length * self.bits)) - 1
+        self.below_top = (1 << ((length - 1) * self.bits)) - 1
+
+    def shift(self, packed: int, seats: int) -> int:
+        """The counts moved up by ``seats`` (dropped past the end, or saturating)."""
+        moved = packed << (seats * self.bits)
+        if not self.saturate:
+            return moved & self.everything
+        if not seats:
+            return packed
+        top = self.length - 1
+        first = max(top - seats, 0)  # the slots from here on reach the top
+        over = self.window(packed, first, top)
+        return (moved & self.below_top) | (over << (top * self.bits))
+
+    def window(self, packed: int, lo: int, hi: int) -> int:
+        """The sum of the counts at seats ``lo..hi``."""
+        if lo > hi:
+            return 0
+        b = self.bits
+        part = (packed >> (lo * b)) & ((1 << ((hi - lo + 1) * b)) - 1)
+        return part % self.slot  # the digit sum: every window sum is below the modulus
+
+    def at(self, packed: int, seats: int) -> int:
+        """The count at ``seats``."""
+        return (packed >> (seats * self.bits)) & self.slot
+
+    def slots(self, packed: int) -> list[int]:
+        """The counts as a list."""
+        size = self.bits // 8
+        raw = packed.to_bytes(self.length * size, "little")
+        return [int.from_bytes(raw[s : s + size], "little") for s in range(0, len(raw), size)]
+
+    def unshift_counts(self, counts: Sequence[int], seats: int) -> list[int]:
+        """The counts ``g`` (as a list) with ``g + shift(g, seats) == counts``: a player
+        of ``seats`` seats taken back out."""
+        if not seats:
+            return [n // 2 for n in counts]  # the counts are twice g's
+        out = list(counts)
+        end = self.length - 1 if self.saturate else self.length
+        for s in range(seats, end):
+            out[s] -= out[s - seats]
+        if self.saturate:
+            out[end] = (out[end] - sum(out[max(end - seats, 0) : end])) // 2
+        return out
+
+
+#: Packed counts by seats, by ``(tag mask, size)`` (size 0 when sizes are not tracked).
+Table = dict[tuple[int, int], int]
+
+
+def add_player(
+    form: Counts,
+    table: Table,
+    weight: int,
+    mask: int,
+    size: int,
+    *,
+    take_only: bool = False,
+    max_size: int | None = None,
+) -> Table:
+    """The step: every set of the table, with the player out (unless ``take_only``) and
+    in (adding ``weight`` seats, ``mask`` tags and ``size`` parties, up to
+    ``max_size``)."""
+    new: Table = {}
+    for (held, count), packed in table.items():
+        if not take_only:
+            new[(held, count)] = new.get((held, count), 0) + packed
+        grown = count + size
+        if max_size is not None and grown > max_size:
+            continue
+        moved = form.shift(packed, weight)
+        if moved:
+            key = (held | mask, grown)
+            new[key] = new.get(key, 0) + moved
+    return new
+
+
+def build_table(
+    form: Counts, flat: FlatGame, players: Iterable[int], *, sizes: bool = False
+) -> Table:
+    """Every subset of ``players``, by tags, size (if ``sizes``) and seats."""
+    table: Table = {(0, 0): 1}
+    for i in players:
+        size = flat.party_count[i] if sizes else 0
+        table = add_player(form, table, flat.weight[i], flat.tag_bits[i], size)
+    return table
+
+
+def remove_player(form: Counts, table: Table, weight: int) -> Table:
+    """A table by size without a player of ``weight`` seats that brings no tag and counts
+    for one: :func:`add_player` undone (deconvolution)."""
+    out: Table = {}
+    for held, count in sorted(table, key=lambda key: key[1]):
+        prev = out.get((held, count - 1))
+        packed = table[(held, count)]
+        out[(held, count)] = packed if prev is None else packed - form.shift(prev, weight)
+    return out
 
 
 # ------------------------------------------------------------------------ counting
 
 
-def _add_player(
-    dp: dict[tuple[int, int], list[int]],
-    w: int,
-    m: int,
-    c: int,
-    take_only: bool,
-    limit_c: int | None,
-    saturate: bool,
-) -> dict[tuple[int, int], list[int]]:
-    new: dict[tuple[int, int], list[int]] = {}
-    for (mask, cc), arr in dp.items():
-        if not take_only:
-            cur = new.get((mask, cc))
-            new[(mask, cc)] = (
-                arr[:] if cur is None else [a + b for a, b in zip(cur, arr, strict=True)]
-            )
-        c2 = cc + c
-        if limit_c is not None and c2 > limit_c:
-            continue
-        moved = shift_saturated(arr, w) if saturate else _shift_drop(arr, w)
-        key = (mask | m, c2)
-        cur = new.get(key)
-        new[key] = moved if cur is None else [a + b for a, b in zip(cur, moved, strict=True)]
-    return new
-
-
-def _shift_drop(arr: list[int], w: int) -> list[int]:
-    size = len(arr)
-    if w >= size:
-        return [0] * size
-    return [0] * w + arr[: size - w]
-
-
-def shift_saturated(arr: list[int], w: int) -> list[int]:
-    """Counts by seats moved up by ``w`` seats; the top bucket holds every sum at or
-    above it (it saturates)."""
-    size = len(arr)
-    if w >= size:
-        out = [0] * size
-        out[-1] = sum(arr)
-        return out
-    out = [0] * w + arr[: size - w]
-    out[-1] += sum(arr[size - w :])
-    return out
-
-
 def _count_all(
-    v: View, forced_in: frozenset[int], forced_out: frozenset[int], cnt: Sequence[int]
+    flat: FlatGame, forced_in: frozenset[int], forced_out: frozenset[int], size_of: Sequence[int]
 ) -> Counter[int]:
     """Viable coalitions (not only minimal) with ``forced_in`` in and ``forced_out`` out,
     by size."""
     sizes: Counter[int] = Counter()
-    if v.P is not None and v.base_c > v.P:
+    if flat.max_parties is not None and flat.base_parties > flat.max_parties:
         return sizes
-    need = max(v.T - v.base_w, 0)
-    if v.U is not None:
-        hi = v.U - v.base_w
-        if hi < need:
+    need = max(flat.threshold - flat.base_seats, 0)
+    if flat.upper is not None:
+        most = flat.upper - flat.base_seats
+        if most < need:
             return sizes
-        size, saturate = hi + 1, False
+        form = Counts(most + 1, flat.player_count + 2)
     else:
-        size, saturate = need + 1, True
-    limit_c = None if v.P is None else v.P - v.base_c
-    dp: dict[tuple[int, int], list[int]] = {(0, 0): [1] + [0] * (size - 1)}
-    for i in range(v.n):
-        if v.required[i] or i in forced_out:
+        form = Counts(need + 1, flat.player_count + 2, saturate=True)
+    max_size = None if flat.max_parties is None else flat.max_parties - flat.base_parties
+    table: Table = {(0, 0): 1}
+    for i in range(flat.player_count):
+        if flat.is_required[i] or i in forced_out:
             continue
-        dp = _add_player(dp, v.w[i], v.mask[i], cnt[i], i in forced_in, limit_c, saturate)
-    for (mask, c), arr in dp.items():
-        if mask == v.full:
-            n = sum(arr[need:])
+        table = add_player(
+            form,
+            table,
+            flat.weight[i],
+            flat.tag_bits[i],
+            size_of[i],
+            take_only=i in forced_in,
+            max_size=max_size,
+        )
+    for (held, size), packed in table.items():
+        if held | flat.base_tags == flat.all_tags:
+            n = form.window(packed, need, form.length - 1)
             if n:
-                sizes[v.base_c + c] += n
+                sizes[flat.base_parties + size] += n
     return sizes
 
 
-def _lsets(pool: Sequence[int], k: int, must: Sequence[int]) -> Iterator[tuple[int, ...]]:
-    """Subsets of ``pool`` of at most ``k`` players that contain ``must``."""
+def _light_sets(pool: Sequence[int], most: int, must: Sequence[int]) -> Iterator[tuple[int, ...]]:
+    """Subsets of ``pool`` of at most ``most`` players that contain ``must``."""
     must_set = set(must)
     rest = [x for x in pool if x not in must_set]
-    for extra in range(k - len(must) + 1):
+    for extra in range(most - len(must) + 1):
         for combo in itertools.combinations(rest, extra):
             yield tuple(must) + combo
 
 
-def _sole_ok(v: View, lset: Sequence[int], others_mask: int) -> bool:
+def _each_sole(flat: FlatGame, light: Sequence[int], others: int) -> bool:
     """Each light member holds a required tag that no other member holds."""
-    for a in lset:
-        other = others_mask
-        for b in lset:
+    for a in light:
+        other = others
+        for b in light:
             if b != a:
-                other |= v.mask[b]
-        if not v.mask[a] & ~other:
+                other |= flat.tag_bits[b]
+        if not flat.tag_bits[a] & ~other:
             return False
     return True
 
 
-class _Packed:
-    """Arrays of counts by seats 0..length-1 packed into integers, ``bits`` bits a slot.
-
-    Python's integers are the vector unit: a shift moves every count up by ``w`` seats,
-    an addition adds two arrays, a multiplication sums a window.
-    """
-
-    def __init__(self, length: int, bits: int) -> None:
-        self.bits = max(bits, 8)
-        self.all = (1 << (length * self.bits)) - 1
-        self.slot = (1 << self.bits) - 1
-        self._ones: dict[int, int] = {}
-
-    def window(self, packed: int, lo: int, hi: int) -> int:
-        """The sum of the counts at seats ``lo..hi``."""
-        b, width = self.bits, hi - lo + 1
-        part = (packed >> (lo * b)) & ((1 << (width * b)) - 1)
-        ones = self._ones.get(width)
-        if ones is None:
-            ones = self._ones[width] = sum(1 << (t * b) for t in range(width))
-        return ((part * ones) >> ((width - 1) * b)) & self.slot
-
-    def add_player(
-        self,
-        dp: dict[tuple[int, int], int],
-        w: int,
-        m: int,
-        c: int,
-        take_only: bool,
-        limit_c: int | None,
-    ) -> dict[tuple[int, int], int]:
-        new: dict[tuple[int, int], int] = {}
-        shift = w * self.bits
-        for (mask, cc), packed in dp.items():
-            if not take_only:
-                new[(mask, cc)] = new.get((mask, cc), 0) + packed
-            c2 = cc + c
-            if limit_c is not None and c2 > limit_c:
-                continue
-            moved = (packed << shift) & self.all
-            if moved:
-                key = (mask | m, c2)
-                new[key] = new.get(key, 0) + moved
-        return new
+def _mask_of(flat: FlatGame, players: Iterable[int]) -> int:
+    held = 0
+    for i in players:
+        held |= flat.tag_bits[i]
+    return held
 
 
-def _count_minimal(
-    v: View, forced_in: frozenset[int], forced_out: frozenset[int], cnt: Sequence[int]
+def _count_without_heavy(
+    flat: FlatGame, free: Sequence[int], forced_in: frozenset[int], size_of: Sequence[int]
 ) -> Counter[int]:
-    """Minimal viable coalitions by size, by the heavy/light decomposition (module docs)."""
+    """Minimal coalitions with no heavy member: the required players and light,
+    tag-critical members only."""
     total: Counter[int] = Counter()
-    if v.P is not None and v.base_c > v.P:
-        return total
-    need = v.T - v.base_w
-    free = [i for i in range(v.n) if not v.required[i] and i not in forced_out]
-    holders = [i for i in free if v.mask[i]]
-    # a forced player without a required tag cannot be light: it must be heavy
-    forced_no_tag = any(i in forced_in and not v.mask[i] for i in free)
-
-    def fits(seats: int, count: int) -> bool:
-        return (v.U is None or seats <= v.U) and (v.P is None or count <= v.P)
-
-    # No heavy member: the required parties and light, tag-critical members only.
-    if not forced_no_tag:
-        must = [i for i in free if i in forced_in]
-        for lset in _lsets(holders, v.k, must):
-            s = v.base_w + sum(v.w[i] for i in lset)
-            if s < v.T or any(s - v.w[i] < v.T for i in lset):
-                continue
-            m = 0
-            for i in lset:
-                m |= v.mask[i]
-            if m != v.full or not _sole_ok(v, lset, 0):
-                continue
-            size = v.base_c + sum(cnt[i] for i in lset)
-            if fits(s, size):
-                total[size] += 1
-    if need <= 0:
-        return total  # every added member would be light: no heavy member exists
-    # At least one heavy member; j is the lightest of them (the last in order).
-    # dp[(mask, size)] counts the subsets of the players before j by seats 0..need-1,
-    # packed into one integer (a slot of `bits` bits a seat count) so that adding a
-    # player is one shift and one addition.
-    limit_c = None if v.P is None else v.P - v.base_c
-    pk = _Packed(need, len(free) + 2)
-    dp: dict[tuple[int, int], int] = {(0, 0): 1}
-    for pos, j in enumerate(free):
-        later = free[pos + 1 :]
-        forced_later = [x for x in later if x in forced_in]
-        valid = all(v.w[x] < v.w[j] and v.mask[x] for x in forced_later)
-        if valid:
-            pool = [x for x in later if v.w[x] < v.w[j] and v.mask[x]]
-            for lset in _lsets(pool, v.k, forced_later):
-                wl = sum(v.w[x] for x in lset)
-                ml = 0
-                for x in lset:
-                    ml |= v.mask[x]
-                cl = sum(cnt[x] for x in lset)
-                maxl = max((v.w[x] for x in lset), default=None)
-                hi = need - wl - 1
-                lo = need - v.w[j] - wl
-                if maxl is not None:
-                    lo = max(lo, need - v.w[j] - wl + maxl)
-                if v.U is not None:
-                    hi = min(hi, v.U - v.base_w - v.w[j] - wl)
-                lo = max(lo, 0)
-                hi = min(hi, need - 1)
-                if lo > hi:
-                    continue
-                for (mask_h, c), packed in dp.items():
-                    mh = mask_h | v.mask[j]
-                    if (mh | ml) != v.full:
-                        continue
-                    if lset and not _sole_ok(v, lset, mh):
-                        continue
-                    size = v.base_c + c + cnt[j] + cl
-                    if v.P is not None and size > v.P:
-                        continue
-                    n = pk.window(packed, lo, hi)
-                    if n:
-                        total[size] += n
-        dp = pk.add_player(dp, v.w[j], v.mask[j], cnt[j], j in forced_in, limit_c)
+    holders = [i for i in free if flat.tag_bits[i]]
+    must = [i for i in free if i in forced_in]
+    if any(not flat.tag_bits[i] for i in must):
+        return total  # a forced player without a required tag cannot be light
+    for light in _light_sets(holders, flat.tag_count, must):
+        seats = flat.base_seats + sum(flat.weight[i] for i in light)
+        if seats < flat.threshold or any(seats - flat.weight[i] < flat.threshold for i in light):
+            continue
+        if flat.base_tags | _mask_of(flat, light) != flat.all_tags:
+            continue
+        if not _each_sole(flat, light, flat.base_tags):
+            continue
+        size = flat.base_parties + sum(size_of[i] for i in light)
+        if (flat.upper is None or seats <= flat.upper) and (
+            flat.max_parties is None or size <= flat.max_parties
+        ):
+            total[size] += 1
     return total
 
 
-def _independent_sets(v: View) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
+def _count_minimal(
+    flat: FlatGame, forced_in: frozenset[int], forced_out: frozenset[int], size_of: Sequence[int]
+) -> Counter[int]:
+    """Minimal viable coalitions by size, by the heavy/light decomposition (module docs)."""
+    if flat.max_parties is not None and flat.base_parties > flat.max_parties:
+        return Counter()
+    free = [i for i in range(flat.player_count) if not flat.is_required[i] and i not in forced_out]
+    total = _count_without_heavy(flat, free, forced_in, size_of)
+    need = flat.threshold - flat.base_seats
+    if need <= 0:
+        return total  # every added member would be light: no heavy member exists
+    # At least one heavy member; j is the lightest of them (the last in order). The
+    # table counts the subsets of the players before j by tags, size and seats 0..need-1.
+    max_size = None if flat.max_parties is None else flat.max_parties - flat.base_parties
+    form = Counts(need, len(free) + 2)
+    table: Table = {(0, 0): 1}
+    weight = flat.weight
+    for pos, j in enumerate(free):
+        later = free[pos + 1 :]
+        forced_later = [x for x in later if x in forced_in]
+        if all(weight[x] < weight[j] and flat.tag_bits[x] for x in forced_later):
+            pool = [x for x in later if weight[x] < weight[j] and flat.tag_bits[x]]
+            for light in _light_sets(pool, flat.tag_count, forced_later):
+                _count_with_heavy(flat, form, table, j, light, size_of, total)
+        table = add_player(
+            form,
+            table,
+            weight[j],
+            flat.tag_bits[j],
+            size_of[j],
+            take_only=j in forced_in,
+            max_size=max_size,
+        )
+    return total
+
+
+def _count_with_heavy(
+    flat: FlatGame,
+    form: Counts,
+    table: Table,
+    j: int,
+    light: Sequence[int],
+    size_of: Sequence[int],
+    total: Counter[int],
+) -> None:
+    """Add the minimal coalitions whose lightest heavy member is ``j`` and whose light
+    members are ``light`` (heavier members drawn from ``table``) to ``total``."""
+    need = flat.threshold - flat.base_seats
+    light_seats = sum(flat.weight[x] for x in light)
+    light_mask = _mask_of(flat, light)
+    light_size = sum(size_of[x] for x in light)
+    heaviest_light = max((flat.weight[x] for x in light), default=0)
+    # heavier members' seats h: the coalition wins (h + w_j + light >= need), j is heavy
+    # (h + light < need) and so is every heavier member, and every light member is light
+    # (h + w_j + light - heaviest_light >= need).
+    lo = max(need - flat.weight[j] - light_seats + heaviest_light, 0)
+    hi = need - light_seats - 1
+    if flat.upper is not None:
+        hi = min(hi, flat.upper - flat.base_seats - flat.weight[j] - light_seats)
+    if lo > hi:
+        return
+    for (held, size), packed in table.items():
+        mask = held | flat.tag_bits[j] | flat.base_tags
+        if mask | light_mask != flat.all_tags:
+            continue
+        if light and not _each_sole(flat, light, mask):
+            continue
+        n_parties = flat.base_parties + size + size_of[j] + light_size
+        if flat.max_parties is not None and n_parties > flat.max_parties:
+            continue
+        n = form.window(packed, lo, hi)
+        if n:
+            total[n_parties] += n
+
+
+def _independent_sets(flat: FlatGame) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
     """(in, out) splits of the players in forbidden pairs that respect every pair."""
-    vertices = sorted({i for pair in v.forbidden for i in pair})
+    vertices = sorted({i for pair in flat.forbidden for i in pair})
     chosen: list[int] = []
 
     def walk(pos: int, blocked: frozenset[int]) -> Iterator[tuple[frozenset[int], frozenset[int]]]:
@@ -368,16 +522,16 @@ def _independent_sets(v: View) -> Iterator[tuple[frozenset[int], frozenset[int]]
         x = vertices[pos]
         if x not in blocked:
             chosen.append(x)
-            yield from walk(pos + 1, blocked | v.conflicts[x])
+            yield from walk(pos + 1, blocked | flat.conflicts[x])
             chosen.pop()
-        if not v.required[x]:
+        if not flat.is_required[x]:
             yield from walk(pos + 1, blocked)
 
     yield from walk(0, frozenset())
 
 
 def count_sizes(
-    v: View,
+    flat: FlatGame,
     minimal: bool,
     forced_in: frozenset[int] = frozenset(),
     forced_out: frozenset[int] = frozenset(),
@@ -387,26 +541,29 @@ def count_sizes(
     """Viable coalitions (minimal ones if ``minimal``) by size, with the players
     ``forced_in`` in every coalition and ``forced_out`` in none.
 
-    With ``by_size=False`` the sizes are not tracked (unless ``max_parties`` needs
-    them), which is much faster; the counter then holds the total under one key.
+    The players must be listed heaviest first (as :meth:`FlatGame.of` does). With
+    ``by_size=False`` the sizes are not tracked (unless ``max_parties`` needs them),
+    which is much faster; the counter then holds the total under one key.
     """
     sizes: Counter[int] = Counter()
-    if v.missing_tags:
+    if flat.missing_tags:
         return sizes
     counter = _count_minimal if minimal else _count_all
-    cnt = v.cnt if by_size or v.P is not None else [0] * v.n
-    for inside, outside in _independent_sets(v):
+    size_of = (
+        flat.party_count if by_size or flat.max_parties is not None else [0] * flat.player_count
+    )
+    for inside, outside in _independent_sets(flat):
         if forced_in & outside or forced_out & inside:
             continue
-        sizes.update(counter(v, inside | forced_in, outside | forced_out, cnt))
+        sizes.update(counter(flat, inside | forced_in, outside | forced_out, size_of))
     return sizes
 
 
 def count(
-    v: View,
+    flat: FlatGame,
     minimal: bool,
     forced_in: frozenset[int] = frozenset(),
     forced_out: frozenset[int] = frozenset(),
 ) -> int:
     """The number of viable coalitions (minimal ones if ``minimal``); see :func:`count_sizes`."""
-    return sum(count_sizes(v, minimal, forced_in, forced_out, by_size=False).values())
+    return sum(count_sizes(flat, minimal, forced_in, forced_out, by_size=False).values())

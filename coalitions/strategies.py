@@ -93,9 +93,13 @@ def tags() -> st.SearchStrategy[str]:
 _any_tag = tags  # the options below are named ``tags`` too
 
 
+def _points() -> st.SearchStrategy[Fraction]:
+    return st.integers(-20, 20).map(lambda n: Fraction(n, 2))
+
+
 def positions() -> st.SearchStrategy[Fraction | None]:
     """A left-right position (an exact number from -10 to 10 in halves) or ``None``."""
-    return st.none() | st.integers(-20, 20).map(lambda n: Fraction(n, 2))
+    return st.none() | _points()
 
 
 def factions(
@@ -127,6 +131,7 @@ def _party(
     tag: st.SearchStrategy[str],
     with_factions: bool,
     with_positions: bool,
+    all_positions: bool,
 ) -> Party:
     k = draw(key)
     seats = draw(st.integers(min_seats, max_seats))
@@ -151,7 +156,7 @@ def _party(
         name=draw(st.sampled_from(["List", "Alliance", "Movement", "قائمة", "لیست"])) + f" {k}",
         seats=seats,
         tags=draw(st.frozensets(tag, max_size=3)),
-        position=draw(positions()) if with_positions else None,
+        position=draw(_points() if all_positions else positions()) if with_positions else None,
         factions=subgroups,
     )
 
@@ -164,15 +169,18 @@ def parties(
     tags: st.SearchStrategy[str] | None = None,
     with_factions: bool = True,
     with_positions: bool = True,
+    all_positions: bool = False,
 ) -> st.SearchStrategy[Party]:
     """A :class:`~coalitions.model.Party`, valid by construction.
 
     ``key`` and ``tags`` are strategies for one key and one tag; seats are drawn from
-    ``[min_seats, max_seats]``; factions and positions are drawn unless turned off.
+    ``[min_seats, max_seats]``; factions and positions are drawn unless turned off. A
+    position may be missing, unless ``all_positions=True``: then there always is one.
     """
     _check_bounds("seats", min_seats, max_seats)
     _check_strategy("key", key)
     _check_strategy("tags", tags)
+    _check_positions(with_positions, all_positions)
     return _party(
         key if key is not None else keys(),
         min_seats,
@@ -180,7 +188,13 @@ def parties(
         tags if tags is not None else _any_tag(),
         bool(with_factions),
         bool(with_positions),
+        bool(all_positions),
     )
+
+
+def _check_positions(with_positions: bool, all_positions: bool) -> None:
+    if all_positions and not with_positions:
+        raise InvalidArgument("all_positions=True needs with_positions=True")
 
 
 def blocs(
@@ -261,13 +275,16 @@ def legislatures(
     with_blocs: bool = True,
     with_factions: bool = True,
     with_positions: bool = True,
+    all_positions: bool = False,
     vacancies: bool = True,
 ) -> st.SearchStrategy[Legislature]:
     """A valid :class:`~coalitions.model.Legislature`.
 
     ``min_parties``/``max_parties`` bound the number of parties, ``min_size``/``max_size``
     the chamber's size, ``min_seats``/``max_seats`` each party's seats. ``vacancies=False``
-    makes the parties hold every seat. Blocs, factions and positions can be turned off.
+    makes the parties hold every seat. Blocs, factions and positions can be turned off;
+    ``all_positions=True`` gives every party a left-right position (for questions about
+    connected coalitions or ranges, without filtering draws).
     """
     _check_bounds("parties", min_parties, max_parties)
     _check_bounds("size", min_size, max_size, minimum=1)
@@ -289,6 +306,7 @@ def legislatures(
         tags=tags,
         with_factions=with_factions,
         with_positions=with_positions,
+        all_positions=all_positions,
     )
     return _legislature(
         party_strategy,

@@ -62,12 +62,16 @@ def composite(draw: st.DrawFn):
             min_parties=1, max_parties=6, max_seats=12, with_factions=False, with_blocs=False
         )
     )
-    tags = sorted(leg.tags)
+    # A list with no seat sits in no coalition: it cannot be required, and its tags count
+    # for nobody (so the requirements are drawn from the seated lists, and mostly win).
+    seated = [p for p in leg if p.seats > 0]
+    assume(seated)
+    tags = sorted(set().union(*(p.tags for p in seated)))
     require_tags = draw(st.lists(st.sampled_from(tags), max_size=2, unique=True)) if tags else []
-    require = draw(st.lists(st.sampled_from(list(leg.keys)), max_size=1, unique=True))
+    players = [p.key for p in seated]
+    require = draw(st.lists(st.sampled_from(players), max_size=1, unique=True))
     c = co.Constraints(require_tags=require_tags, require=require)
-    quota = draw(st.integers(1, leg.size))
-    players = [p.key for p in leg if p.seats > 0 or p.key in require]
+    quota = draw(st.integers(1, sum(p.seats for p in seated)))
     seats = {p.key: p.seats for p in leg}
     tagmap = {p.key: p.tags for p in leg}
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
+from coalitions.constraints import compile_game
+from coalitions.search import check_in_game, sort_key
 from coalitions.strategies import legislatures
 
 from .oracles.search import Oracle
@@ -21,8 +24,9 @@ SMALL = legislatures(max_parties=8, max_seats=15, min_size=1, max_size=120)
 def questions(
     draw: st.DrawFn, positions: bool = False
 ) -> tuple[co.Legislature, object, co.Constraints]:
-    """A small chamber, a quota rule and a random set of constraints of every kind."""
-    leg = draw(legislatures(max_parties=8, max_seats=15, max_size=120, with_positions=positions))
+    """A small chamber, a quota rule and a random set of constraints of every kind (with
+    ``positions``, every party has a left-right position)."""
+    leg = draw(legislatures(max_parties=8, max_seats=15, max_size=120, all_positions=positions))
     keys = list(leg.keys)
     tags = sorted(leg.tags)
     blocs = [b.key for b in leg.blocs]
@@ -92,6 +96,7 @@ def test_ranked_equals_oracle_and_is_sorted(q: tuple, minimal: bool, order_by: s
     if not c.keep_together:  # (a kept-together bloc sorts by its first member only)
         keys = [(*rank, sorted(r.members)) for rank, r in zip(ranks, ranked, strict=True)]
         assert keys == sorted(keys)  # ties in key order
+        assert ranked == sorted(ranked, key=sort_key(order_by))
         if order_by == "seats":
             assert ranked == sorted(ranked)  # the order Coalition values sort in
     # the first few equal the first few of the full ranking
@@ -117,17 +122,41 @@ def test_grouping_expands_back_to_the_ungrouped_set(q: tuple, minimal: bool) -> 
 
 
 @settings(max_examples=150)
-@given(questions(positions=True), st.booleans())
-def test_connected_equals_oracle(q: tuple, minimal: bool) -> None:
+@given(questions(positions=True), st.booleans(), st.sampled_from([None, *co.search.ORDERS]))
+def test_connected_equals_oracle(q: tuple, minimal: bool, order_by: str | None) -> None:
     leg, rule, c = q
     oracle = Oracle(leg, rule, c)
     assume(not oracle.contradiction())
-    assume(all(p.position is not None for p in leg))
-    found = answers(leg, rule, c, minimal=minimal, connected=True)
-    assert sorted(found, key=sorted) == sorted(oracle.connected(minimal), key=sorted)
+    found = list(
+        co.find_coalitions(
+            leg, rule, constraints=c, minimal=minimal, connected=True, order_by=order_by
+        )
+    )
+    members = [f.members for f in found]
+    assert sorted(members, key=sorted) == sorted(oracle.connected(minimal), key=sorted)
     assert co.count_coalitions(leg, rule, constraints=c, minimal=minimal, connected=True) == len(
         found
     )
+    if order_by is not None:  # ranked like every other ranking: rank, then sorted keys
+        assert found == sorted(found, key=sort_key(order_by))
+
+
+def test_connected_ranking_breaks_ties_by_sorted_member_keys() -> None:
+    # z 4 at position 0, a 2 at 1, b 2 at 2, y 4 at 3; quota 6: the connected minimal
+    # coalitions z+a and b+y tie on seats and size; sorted keys (a, z) < (b, y).
+    leg = co.Legislature(
+        name="Four",
+        size=12,
+        parties=[
+            co.Party(key=k, name=k.upper(), seats=s, position=Fraction(p))
+            for k, s, p in (("z", 4, 0), ("a", 2, 1), ("b", 2, 2), ("y", 4, 3))
+        ],
+    )
+    for order_by in ("seats", "parties", "range"):
+        found = co.find_coalitions(leg, 6, connected=True, order_by=order_by)
+        assert [str(c) for c in found] == ["z+a", "y+b"], order_by
+    ranked = [str(c) for c in co.find_coalitions(leg, 6, order_by="seats")]
+    assert ranked == ["y+a", "z+a", "y+b", "z+b", "y+z"]  # the unconnected ranking agrees
 
 
 @settings(max_examples=100)
@@ -135,7 +164,6 @@ def test_connected_equals_oracle(q: tuple, minimal: bool) -> None:
 def test_range_ranking_is_sorted(q: tuple) -> None:
     leg, rule, c = q
     assume(not Oracle(leg, rule, c).contradiction())
-    assume(all(p.position is not None for p in leg))
     ranked = list(co.find_coalitions(leg, rule, constraints=c, order_by="range"))
     spreads = [(r.range, r.seats, r.size) for r in ranked]
     assert spreads == sorted(spreads)
@@ -244,7 +272,9 @@ def test_coalition_value_semantics(kurdistan: co.Legislature) -> None:
     a, b = list(co.find_coalitions(kurdistan, max_parties=2, order_by="seats"))
     assert str(b) == "kdp+puk" and b.seats == 62 and b.surplus == 11 and len(b) == 2
     assert a < b and sorted([b, a]) == [a, b]
-    assert hash(a) != hash(b) or a != b
+    same = attrs.evolve(b, house=None, member_seats=())  # display fields do not count
+    assert same == b and hash(same) == hash(b) and a != b
+    assert len({a, b, same}) == 2
     record = b.to_record()
     assert record["coalition"] == "kdp+puk" and record["pivotal"] == ["kdp", "puk"]
 
@@ -303,7 +333,7 @@ def test_whole_lists_excludes_lists_with_tagged_factions(iraq: co.Legislature) -
             "party 'sadiqoun' is both required and excluded",
         ),
         ({"exclude_tags": ["militia"]}, "unknown tag 'militia' in 'exclude_tags'; did you mean"),
-        ({"require": ["kpd"]}, "unknown party 'kpd' in 'require'; did you mean 'kdp'"),
+        ({"require": ["kpd"]}, "unknown party 'kpd' in 'require' of 'Iraq, .*did you mean 'kdp'"),
         ({"keep_together": ["framework"]}, "unknown party 'framework'"),
         (
             {"forbid": ["rdc+state-of-law"], "keep_together": ["coordination-framework"]},
@@ -311,7 +341,10 @@ def test_whole_lists_excludes_lists_with_tagged_factions(iraq: co.Legislature) -
         ),
         ({"forbid": ["kdp+puk"], "require": ["kdp", "puk"]}, "both are required"),
         ({"min_seats": 400}, "'min_seats' is 400, more than the chamber's 329 seats"),
-        ({"max_parties": -1}, "'max_parties' must be a whole number >= 0 (got -1)"),
+        ({"max_parties": -1}, "'max_parties' must be >= 0 (got -1)"),
+        ({"max_parties": 1.5}, "'max_parties' must be a whole number (got float 1.5)"),
+        ({"limit": -1}, "'limit' must be >= 0 (got -1)"),
+        ({"exclude": 5}, "'exclude' must be a key or a list of keys (got int 5)"),
         ({"forbid": ["kdp"]}, "'forbid' takes pairs of two different keys"),
         ({"exlude": ["kdp"]}, "unknown constraint 'exlude'; did you mean 'exclude'?"),
         ({"order_by": "size"}, "unknown order_by 'size'"),
@@ -348,3 +381,124 @@ def test_streaming_is_lazy(iraq: co.Legislature) -> None:
     stream = co.find_coalitions(iraq, "majority")
     first = list(itertools.islice(stream, 1000))
     assert len(first) == len(set(first)) == 1000
+
+
+# --- the checker and the walks: one definition of viable, minimal and pivotal ---
+
+
+@settings(max_examples=100)
+@given(questions())
+def test_check_agrees_with_find_and_the_oracle(q: tuple) -> None:
+    leg, rule, c = q
+    oracle = Oracle(leg, rule, c)
+    assume(not oracle.contradiction())
+    game = compile_game(leg, rule, c)
+    viable = {r.members: r for r in co.find_coalitions(leg, rule, constraints=c, minimal=False)}
+    minimal = set(answers(leg, rule, c))
+    seated = frozenset(p.key for p in leg if p.key not in oracle.seatless)
+    for size in range(1, len(leg.parties) + 1):
+        for combo in itertools.combinations(leg.keys, size):
+            check = check_in_game(game, combo)
+            members = frozenset(combo) & seated  # a list with no seat sits in no coalition
+            assert check.viable == (members in viable) == (not check.failures), check.explain()
+            assert check.minimal == (members in minimal)
+            assert check.counted == {k: game.party_weight.get(k, 0) for k in combo}
+            is_viable, is_minimal, superfluous, pivotal = oracle.verdict(set(combo))
+            assert (check.viable, check.minimal) == (is_viable, is_minimal)
+            assert set(check.superfluous) == superfluous
+            assert set(check.pivotal) == pivotal
+            if check.viable:  # a listed result's pivotal members are the check's
+                assert viable[members].pivotal == set(check.pivotal)
+
+
+def test_check_counts_what_the_constraints_let_count(iraq: co.Legislature) -> None:
+    check = co.check_coalition(
+        iraq, "rdc+kdp", exclude=["rdc"], exclude_tags=["militia-affiliated"]
+    )  # rdc both excluded by name and reduced by a tagged faction
+    assert not check.viable
+    assert check.failures[0] == "rdc is left out: excluded (rdc)"
+    assert check.counted == {"rdc": 0, "kdp": iraq["kdp"].seats}
+    assert check.seats == iraq["kdp"].seats
+    assert not check.notes  # nothing to say about rdc's factions: rdc is out
+
+
+def test_check_treats_a_kept_together_bloc_as_one(iraq: co.Legislature) -> None:
+    kw = {"keep_together": ["coordination-framework"]}
+    check = co.check_coalition(iraq, "coordination-framework+taqaddum", **kw)
+    assert check.viable and check.minimal and not check.superfluous, check.explain()
+    assert set(check.pivotal) == set(check.members)  # the bloc leaves whole, or not at all
+    found = {c.members for c in co.find_coalitions(iraq, max_parties=7, **kw)}
+    assert frozenset(check.members) in found
+    split = co.check_coalition(iraq, "rdc+state-of-law+taqaddum+kdp+puk", **kw)
+    assert not split.viable
+    assert any("splits the bloc coordination-framework" in f for f in split.failures)
+
+
+# --- a list with no seat sits in no coalition and supplies no tag ---
+
+
+def seatless_chamber() -> co.Legislature:
+    return co.Legislature(
+        name="Seatless",
+        size=10,
+        parties=[
+            co.Party(key="a", name="A", seats=6),
+            co.Party(key="b", name="B", seats=4, tags={"x"}),
+            co.Party(key="z", name="Z", seats=0, tags={"only-z"}),
+            co.Party(
+                key="f",
+                name="F",
+                seats=0,
+                factions=[co.Faction(key="f.1", name="F1", seats=0, tags={"armed"})],
+            ),
+        ],
+    )
+
+
+def test_requiring_a_list_with_no_seat_is_a_clear_error() -> None:
+    leg = seatless_chamber()
+    message = (
+        "'z' holds no seats (under these constraints) and so sits in no coalition; "
+        "it cannot be required"
+    )
+    for call in (
+        lambda: list(co.find_coalitions(leg, 6, require={"z"})),
+        lambda: co.count_coalitions(leg, 6, require={"z"}),
+        lambda: co.check_coalition(leg, "a+z", 6, require={"z"}),
+    ):
+        with pytest.raises(
+            co.ConstraintError, match=message.replace("(", r"\(").replace(")", r"\)")
+        ):
+            call()
+    assert Oracle(leg, 6, co.Constraints(require={"z"})).contradiction()
+
+
+def test_a_tag_only_a_list_with_no_seat_carries_leaves_no_coalition() -> None:
+    leg = seatless_chamber()
+    c = co.Constraints(require_tags={"only-z"})
+    assert list(co.find_coalitions(leg, 6, constraints=c)) == []
+    assert co.count_coalitions(leg, 6, constraints=c) == 0
+    assert co.count_coalitions(leg, 6, constraints=c, minimal=False) == 0
+    assert list(Oracle(leg, 6, c).coalitions(minimal=False)) == []
+    check = co.check_coalition(leg, "a+z", 6, constraints=c)
+    assert not check.viable
+    assert check.failures == (
+        (
+            "has no member tagged only-z (only lists with no seat carry it: z; a list with "
+            "no seat supplies no tag)"
+        ),
+    )
+    assert check.counted == {"a": 6, "z": 0}
+    assert "z holds no seats" in check.notes[-1]
+
+
+def test_a_list_with_no_seat_changes_no_verdict() -> None:
+    leg = seatless_chamber()
+    with_z, without = co.check_coalition(leg, "a+z", 6), co.check_coalition(leg, "a", 6)
+    assert (with_z.viable, with_z.minimal, with_z.superfluous, with_z.pivotal) == (
+        without.viable,
+        without.minimal,
+        without.superfluous,
+        without.pivotal,
+    )
+    assert [str(c) for c in co.find_coalitions(leg, 6)] == ["a"]

@@ -37,6 +37,11 @@ def test_options_are_respected(leg: co.Legislature) -> None:
     assert leg.blocs == ()
 
 
+@given(cst.legislatures(all_positions=True, min_parties=1))
+def test_all_positions_gives_every_party_a_position(leg: co.Legislature) -> None:
+    assert all(p.position is not None for p in leg)
+
+
 @given(cst.legislatures(vacancies=False, min_parties=1))
 def test_no_vacancies(leg: co.Legislature) -> None:
     assert leg.vacant == 0
@@ -100,6 +105,10 @@ def test_edge_cases_are_reachable(condition: object) -> None:
         (lambda: cst.legislatures(tags="x"), "must be a strategy"),
         (lambda: cst.parties(min_seats=1.5), "must be a whole number"),
         (lambda: cst.blocs(members=["a"], min_members=2), "only 1 keys"),
+        (
+            lambda: cst.legislatures(with_positions=False, all_positions=True),
+            "all_positions=True needs with_positions=True",
+        ),
     ],
 )
 def test_bad_arguments_raise_invalid_argument(make: object, message: str) -> None:

@@ -39,24 +39,25 @@ class Oracle:
             for f in p.factions:
                 if f.tags & c.exclude_tags:
                     if c.whole_lists:
-                        excluded.add(p.key)
-                    w -= f.seats
+                        excluded.add(p.key)  # the whole list goes, seats and all
+                    else:
+                        w -= f.seats
                 else:
                     tags |= f.tags
             self.weight[p.key] = w
             self.tags[p.key] = tags
-        for p in leg.parties:
-            if self.weight[p.key] == 0 and p.key not in self.required:
-                excluded.add(p.key)
-        self.excluded = excluded
+        # A list with no seat sits in no coalition and supplies no tag; requiring one
+        # is a contradiction.
+        self.seatless = {p.key for p in leg.parties if self.weight[p.key] == 0}
+        self.excluded = excluded | self.seatless
         units: list[tuple[str, ...]] = []
         done: set[str] = set()
         for key in sorted(c.keep_together):
-            members = tuple(m for m in resolve(leg, key) if m not in excluded)
+            members = tuple(m for m in resolve(leg, key) if m not in self.excluded)
             if members:
                 units.append(members)
             done |= set(resolve(leg, key))
-        units += [(p.key,) for p in leg.parties if p.key not in excluded and p.key not in done]
+        units += [(p.key,) for p in leg.parties if p.key not in self.excluded and p.key not in done]
         self.units = units
         self.forbid = [
             (set(resolve(leg, a)), set(resolve(leg, b))) for a, b in (sorted(p) for p in c.forbid)
@@ -110,6 +111,31 @@ class Oracle:
                 ):
                     continue
                 yield frozenset(parties)
+
+    def verdict(self, parties: set[str]) -> tuple[bool, bool, set[str], set[str]]:
+        """``(viable, minimal, superfluous, pivotal)`` for any proposed set of parties.
+
+        Lists with no seat sit in no coalition: they are dropped first. A proposal that
+        names an excluded party or splits a kept-together bloc is not viable (excluded
+        parties count for nothing); a member is superfluous when its unit (never a
+        required one) could leave while the rest still wins, pivotal when the coalition
+        wins and its unit's departure makes it lose.
+        """
+        named = parties - self.seatless
+        parties = named - self.excluded
+        units = [u for u in self.units if set(u) & parties]
+        touched = [set(u) & parties for u in units]
+        whole = all(part == set(u) for part, u in zip(touched, units, strict=True))
+        viable = whole and named == parties and self.viable(parties)
+        wins = self.wins(parties)
+        superfluous = {
+            p
+            for part in touched
+            if not part & self.required and wins and self.wins(parties - part)
+            for p in part
+        }
+        pivotal = {p for part in touched if wins and not self.wins(parties - part) for p in part}
+        return viable, viable and not superfluous, superfluous, pivotal
 
     def connected(self, minimal: bool) -> Iterator[frozenset[str]]:
         pos = {p.key: p.position for p in self.leg.parties}

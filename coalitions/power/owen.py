@@ -1,0 +1,146 @@
+"""The Owen value for a priori unions (Owen 1977)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Any
+
+from .. import rules
+from ..constraints import Constraints
+from ..counting import Counts, FlatGame, Table, build_table
+from ..errors import ConstraintError, unknown
+from ..model import Legislature
+from .game import Players, WeightedGame, players_of
+from .measures import without
+
+__all__ = ["owen"]
+
+
+def owen(
+    game: Legislature | WeightedGame,
+    quota: rules.Rule = "majority",
+    *,
+    constraints: Constraints | None = None,
+    unions: Sequence[Sequence[str]] | None = None,
+    **keywords: Any,
+) -> dict[str, Fraction]:
+    """The Owen value: kept-together blocs are a priori unions that bargain as one in the
+    quotient game and share their power among their members (Shapley-Shubik within and
+    between unions). Without unions it equals
+    :func:`~coalitions.power.shapley_shubik`.
+
+    For a legislature, the unions are the ``keep_together`` blocs; for a
+    :class:`~coalitions.power.WeightedGame`, pass ``unions`` as lists of player keys.
+
+    Reference: G. Owen, "Values of games with a priori unions", in *Mathematical
+    Economics and Game Theory* (Springer, 1977) 76-88.
+
+    >>> from coalitions.power import WeightedGame
+    >>> g = WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3)
+    >>> owen(g, unions=[["b", "c"]])
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
+    """
+    if isinstance(game, WeightedGame):
+        g = players_of(game, quota, None, {})
+        if unions is not None:
+            g.unions = _unions(g, unions)
+    else:
+        if unions is not None:
+            raise ConstraintError("for a legislature, the unions are the 'keep_together' blocs")
+        g = players_of(game, quota, constraints, keywords, unions=True)
+    return g.result(_owen(g))
+
+
+def _unions(g: Players, unions: Sequence[Sequence[str]]) -> list[list[int]]:
+    """The unions given by keys, as indices, with every other player a union alone."""
+    seen: set[int] = set()
+    groups = []
+    for union in unions:
+        members = []
+        for k in union:
+            if k not in g.index:
+                raise ConstraintError(unknown("player", k, g.given, where="'unions'"))
+            if g.index[k] in seen:
+                raise ConstraintError(f"player {k!r} is in two unions")
+            seen.add(g.index[k])
+            members.append(g.index[k])
+        groups.append(members)
+    return groups + [[i] for i in range(g.count) if i not in seen]
+
+
+def _owen(g: Players) -> dict[int, Fraction]:
+    flat = g.flat
+    groups = g.unions if g.unions is not None else [[i] for i in range(g.count)]
+    m = len(groups)
+    union_mask = [0] * m
+    for k, members in enumerate(groups):
+        for i in members:
+            union_mask[k] |= flat.tag_bits[i]
+    quotient = Players(
+        [str(k) for k in range(m)],
+        FlatGame(
+            weight=[sum(flat.weight[i] for i in u) for u in groups],
+            party_count=[1] * m,
+            tag_bits=union_mask,
+            is_required=[False] * m,
+            threshold=flat.threshold,
+            all_tags=flat.all_tags,
+        ),
+    )
+    form = Counts(flat.threshold + 1, g.count + 2, saturate=True)
+    table = build_table(form, quotient.flat, range(m), sizes=True)
+    outer = [
+        Fraction(math.factorial(r) * math.factorial(m - 1 - r), math.factorial(m)) for r in range(m)
+    ]
+    values: dict[int, Fraction] = {}
+    for k, members in enumerate(groups):
+        rest = without(quotient, form, table, k, sizes=True)
+        done: dict[tuple[int, int], Fraction] = {}
+        for i in members:
+            signature = (flat.weight[i], flat.tag_bits[i])
+            if signature not in done:
+                done[signature] = _value(g, form, rest, outer, [j for j in members if j != i], i)
+            values[i] = done[signature]
+    return values
+
+
+def _value(
+    g: Players,
+    form: Counts,
+    rest: Table,
+    outer: Sequence[Fraction],
+    partners: Sequence[int],
+    i: int,
+) -> Fraction:
+    """Player ``i``'s Owen value: its swings over the other unions (``rest``, by union
+    count) and the subsets of its own union's other members (``partners``)."""
+    flat = g.flat
+    threshold = flat.threshold
+    b = len(partners) + 1
+    inner = [
+        Fraction(math.factorial(s) * math.factorial(b - 1 - s), math.factorial(b)) for s in range(b)
+    ]
+    # subsets of the union's other members, by (tags, size, seats), enumerated
+    partial: Counter[tuple[int, int, int]] = Counter({(0, 0, 0): 1})
+    for j in partners:
+        step: Counter[tuple[int, int, int]] = Counter()
+        for (held, size, seats), n in partial.items():
+            step[(held, size, seats)] += n
+            step[(held | flat.tag_bits[j], size + 1, min(seats + flat.weight[j], threshold))] += n
+        partial = step
+    value = Fraction(0)
+    for (held2, s, y), n_s in partial.items():
+        for (held1, r), packed in rest.items():
+            held = held1 | held2
+            if (held | flat.tag_bits[i]) != flat.all_tags:
+                continue
+            # outer coalition seats x (saturated): x + y loses, x + y + w_i wins
+            lo = max(0, threshold - flat.weight[i] - y)
+            hi = threshold - 1 - y if held == flat.all_tags else threshold
+            count = form.window(packed, lo, min(hi, threshold))
+            if count:
+                value += outer[r] * inner[s] * n_s * count
+    return value
