@@ -14,6 +14,7 @@ from .apportion import Allocation, DistrictAllocation, allocate, allocate_distri
 from .constraints import Constraints
 from .errors import (
     AllocationError,
+    ArgumentError,
     CoalitionsError,
     ConstraintError,
     LimitError,
@@ -53,6 +54,7 @@ __all__ = [
     "Allocation",
     "AllocationError",
     "Alternative",
+    "ArgumentError",
     "Bloc",
     "Coalition",
     "CoalitionCheck",

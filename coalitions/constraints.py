@@ -47,7 +47,7 @@ import attrs
 
 from . import numbers, rules
 from .errors import ConstraintError, unknown
-from .model import Legislature
+from .model import Legislature, chamber
 
 __all__ = ["Constraints", "Game", "Player", "compile_game", "constraints_of"]
 
@@ -258,6 +258,7 @@ def compile_game(
     c = constraints if constraints is not None else Constraints()
     if not isinstance(c, Constraints):
         raise ConstraintError(f"'constraints' must be a Constraints value (got {c!r})")
+    leg = chamber(leg)
     quota = leg.quota(rule)
     if c.min_seats is not None and c.min_seats > leg.size:
         raise ConstraintError(

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # typing only: the tie is a value of coalitions.apportion
 
 __all__ = [
     "AllocationError",
+    "ArgumentError",
     "CoalitionsError",
     "ConstraintError",
     "LimitError",
@@ -123,6 +124,10 @@ class SimulationError(CoalitionsError, ValueError):
 
 class WhatIfError(CoalitionsError, ValueError):
     """A change that cannot be applied to the chamber (e.g. moving more seats than held)."""
+
+
+class ArgumentError(CoalitionsError, TypeError):
+    """A public function given an argument of the wrong kind (not a chamber, not text)."""
 
 
 class OutputError(CoalitionsError, OSError):

@@ -66,8 +66,6 @@ def whole_problem(value: object, *, low: int | None = None, high: int | None = N
         return f"must be a whole number (got {type(value).__name__} {_short(value)})"
     if _too_long(value):
         return f"must have at most {MAX_DIGITS} digits (got a number of about {_digits(value)})"
-    if low is not None and high is not None and not low <= value <= high:
-        return f"must be between {low} and {high} (got {value})"
     if low is not None and value < low:
         return f"must be >= {low} (got {value})"
     if high is not None and value > high:

@@ -282,6 +282,17 @@ def render(
     key,seats
     a,3
     """
+    if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
+        raise RenderError(f"'records' must be a list of records (got {_short(records)})")
+    records = list(records)
+    if columns is not None and (
+        isinstance(columns, str | bytes)
+        or not isinstance(columns, Iterable)
+        or not all(isinstance(c, str) for c in columns)
+    ):
+        raise RenderError(f"'columns' must be a list of column names (got {_short(columns)})")
+    if not isinstance(fmt, str):
+        raise RenderError(unknown("format", _short(fmt), FORMATS))
     for i, r in enumerate(records):
         if not isinstance(r, Mapping):
             raise RenderError(f"record {i} is not a mapping of column to value (got {_short(r)})")
@@ -329,6 +340,10 @@ def show(leg: Chamber, fmt: str = "table") -> str:
     >>> show(co.load_scenario("kurdistan-2024")).splitlines()[2]
     'size 100 · seated 100 · vacant 0 · majority 51 · two-thirds 67 · as of 2024-11-24'
     """
+    if not all(hasattr(leg, name) for name in ("name", "size", "parties", "blocs")):
+        raise RenderError(f"'leg' must be a chamber, such as a Legislature (got {_short(leg)})")
+    if not isinstance(fmt, str):
+        raise RenderError(unknown("format", _short(fmt), FORMATS))
     head = summary(leg)
     parties = seat_records(leg)
     blocs = bloc_records(leg)

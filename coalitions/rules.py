@@ -45,7 +45,16 @@ import attrs
 from . import numbers
 from .errors import NumberError, QuotaError, _short, unknown
 
-__all__ = ["RULE_NAMES", "Rule", "Vote", "parse_rule", "quorum", "quota", "vote_of"]
+__all__ = [
+    "RULE_NAMES",
+    "Rule",
+    "Vote",
+    "parse_rule",
+    "quorum",
+    "quota",
+    "rules_of",
+    "vote_of",
+]
 
 #: A plain threshold: a named share of the base, a share, or a seat count.
 Threshold = str | Fraction | int
@@ -207,6 +216,22 @@ def quota(size: int, rule: Rule = "majority", *, present: int | None = None) -> 
     if present is not None and vote.quorum is None:
         vote = attrs.evolve(vote, base="present")  # a plain rule over those present
     return vote.needed(size, present)
+
+
+def rules_of(value: object, field: str = "report_quotas") -> tuple[Rule, ...]:
+    """A sequence of rules as given (one rule alone is a sequence of one); each is read
+    when used. Anything else is a :class:`~coalitions.errors.QuotaError` naming ``field``.
+
+    >>> rules_of("two-thirds"), rules_of(["majority", 200])
+    (('two-thirds',), ('majority', 200))
+    """
+    if value is None:
+        return ()
+    if isinstance(value, str | int | Fraction | Vote) and not isinstance(value, bool):
+        return (value,)
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(value)
+    raise QuotaError(f"{field!r} must be a list of quota rules (got {_short(value)})")
 
 
 def quorum(size: int, rule: Rule = "majority") -> int:

@@ -42,6 +42,7 @@ from ._frozen import FrozenMap, frozen_map
 from .apportion import allocate, allocate_districts, get_method
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError
+from .limits import MAX_CHAMBER_SIZE, MAX_DRAWS
 from .model import Legislature, Party
 from .search import check_in_game, find_coalitions
 from .simulation_file import SimulationFile, read_simulation
@@ -329,10 +330,9 @@ def simulate(
     >>> set(sim.draws)
     {(6, 4)}
     """
-    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise SimulationError(f"'draws' must be a whole number >= 1 (got {draws!r})")
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise SimulationError(f"'batch_size' must be a whole number >= 1 (got {batch_size!r})")
+    numbers.whole(draws, field="draws", low=1, high=MAX_DRAWS, error=SimulationError)
+    numbers.whole(batch_size, field="batch_size", low=1, error=SimulationError)
+    numbers.whole(seed, field="seed", error=SimulationError)
     m = get_method(method)
     if districts is not None:
         if not isinstance(districts, Mapping) or not districts:
@@ -358,10 +358,10 @@ def simulate(
         per = [shares]
         seat_counts = (seats,)
     for d, s in zip(dnames, seat_counts, strict=True):
-        if isinstance(s, bool) or not isinstance(s, int) or s < 1:
-            raise SimulationError(
-                f"seats{f' in {d}' if d else ''} must be a whole number >= 1 (got {s!r})"
-            )
+        where = f" in {d}" if d else ""
+        numbers.whole(
+            s, field="seats", low=1, high=MAX_CHAMBER_SIZE, context=where, error=SimulationError
+        )
     keys: list[str] = []
     for table in per:
         if not isinstance(table, Mapping) or not table:

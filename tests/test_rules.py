@@ -70,7 +70,7 @@ def test_bad_rules_are_named(rule: object, message: str) -> None:
 
 
 def test_bad_present() -> None:
-    with pytest.raises(co.QuotaError, match="'present' must be between 1 and 329"):
+    with pytest.raises(co.QuotaError, match="'present' must be <= 329"):
         quota(329, "majority", present=400)
 
 

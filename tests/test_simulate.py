@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import re
 from fractions import Fraction
 
 import pytest
@@ -100,8 +101,11 @@ def test_intervals_model() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"draws": 0}, "'draws' must be a whole number >= 1"),
-        ({"seats": 0}, "must be a whole number >= 1"),
+        ({"draws": 0}, "'draws' must be >= 1 (got 0)"),
+        ({"draws": 10**7}, "'draws' must be <= 1000000"),
+        ({"seats": 0}, "'seats' must be >= 1 (got 0)"),
+        ({"seats": 10**9}, "'seats' must be <= 10000"),
+        ({"seed": "s"}, "'seed' must be a whole number"),
         ({"sample_size": 0}, "'sample_size' must be a whole number >= 1"),
         ({"shares": {"a": -1}}, "must be >= 0"),
         ({"shares": {"a": 0}}, "the shares are all zero"),
@@ -112,7 +116,7 @@ def test_intervals_model() -> None:
 def test_bad_input(kwargs: dict, message: str) -> None:
     args = {"shares": {"a": 1, "b": 1}, "seats": 5, "method": "dhondt", "draws": 5} | kwargs
     shares, seats, method = args.pop("shares"), args.pop("seats"), args.pop("method")
-    with pytest.raises(co.CoalitionsError, match=message):
+    with pytest.raises(co.CoalitionsError, match=re.escape(message)):
         co.simulate(shares, seats, method, **args)
 
 

@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 import attrs
 
+from .. import numbers
 from ..errors import AllocationError, TieError
+from ..limits import MAX_CHAMBER_SIZE
 from .methods import Method, get_method
 from .results import Allocation, DistrictAllocation, SeatAward, Tie
 
@@ -43,9 +45,7 @@ def _check_votes(votes: Any, where: str = "votes") -> dict[str, int]:
 
 
 def _check_seats(seats: Any, where: str = "seats") -> int:
-    if isinstance(seats, bool) or not isinstance(seats, int) or seats < 1:
-        raise AllocationError(f"{where!r} must be a whole number >= 1 (got {seats!r})")
-    return seats
+    return numbers.whole(seats, field=where, low=1, high=MAX_CHAMBER_SIZE, error=AllocationError)
 
 
 def _threshold_test(threshold: Any, total: int, where: str = "threshold") -> Callable[[int], bool]:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..drawing import check_labels, seat_order
+from ..model import chamber
 from ..search import check_coalition
 from .figure import chamber_figure
 
@@ -60,6 +61,7 @@ def hemicycle(
     True
     """
     check_labels(labels)
+    leg = chamber(leg)
     q = leg.quota(quota)
     members: list[str] = []
     counted: Mapping[str, int] | None = None

@@ -9,7 +9,7 @@
 
 from .checks import is_key, legislature_problems
 from .layout import LAYOUT_VERSION
-from .legislature import Legislature
+from .legislature import Legislature, chamber
 from .parts import Alternative, Bloc, BlocDefinition, Faction, Party, Source
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Legislature",
     "Party",
     "Source",
+    "chamber",
     "is_key",
     "legislature_problems",
 ]

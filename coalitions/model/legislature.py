@@ -19,6 +19,7 @@ import attrs
 
 from .. import drawing, report, rules
 from ..errors import (
+    ArgumentError,
     ConstraintError,
     Problem,
     UnknownPartyError,
@@ -43,7 +44,7 @@ from .parts import (
 )
 from .ties import Affiliation, Grade, Group, Link, derived_tags, in_force
 
-__all__ = ["Legislature"]
+__all__ = ["Legislature", "chamber"]
 
 
 @attrs.frozen
@@ -91,6 +92,8 @@ class Legislature:
     # -- lookups --
 
     def __getitem__(self, key: str) -> Party:
+        if not isinstance(key, str):
+            raise UnknownPartyError(_short(key), self._index, where=repr(self.name))
         party = self._index.get(key)
         if party is None and isinstance(key, str):
             text = key.strip().lower()
@@ -175,8 +178,14 @@ class Legislature:
         """
         if isinstance(spec, str):
             items: list[Any] = [p for p in spec.replace(",", "+").replace(" ", "+").split("+") if p]
-        else:
+        elif isinstance(spec, Iterable) and not isinstance(spec, bytes | Mapping):
             items = list(spec)
+        else:
+            raise ArgumentError(
+                f"{field!r} must be keys joined by '+' or a list of keys (got {_short(spec)})"
+            )
+        if not items:
+            raise ConstraintError(f"{field!r} names no list (got {_short(spec)})")
         out: dict[str, None] = {}
         for item in items:
             out.update(dict.fromkeys(self.resolve(str(item), field=field)))
@@ -740,3 +749,15 @@ class _Reader:
             return _ROW.sub(lambda m: f"{m[1]}[{self.rows[m[1]][int(m[2])]}]", path)
 
         return fix(problem[0]), fix(problem[1])
+
+
+def chamber(value: object, field: str = "leg") -> Legislature:
+    """``value`` if it is a :class:`Legislature`, else an
+    :class:`~coalitions.errors.ArgumentError` naming ``field``: the check every public
+    function that takes a chamber makes first."""
+    if not isinstance(value, Legislature):
+        raise ArgumentError(
+            f"{field!r} must be a Legislature, such as co.load_scenario('iraq-2025') "
+            f"(got {type(value).__name__} {_short(value)})"
+        )
+    return value

@@ -23,7 +23,13 @@ from pathlib import Path
 import tomli_w
 
 from coalitions import inputs
-from coalitions.errors import OutputError, ScenarioError, UnknownScenarioError, ValidationError
+from coalitions.errors import (
+    OutputError,
+    ScenarioError,
+    UnknownScenarioError,
+    ValidationError,
+    _short,
+)
 from coalitions.limits import MAX_FILE_BYTES
 from coalitions.model import Legislature
 
@@ -59,7 +65,6 @@ def describe_scenarios() -> dict[str, str]:
     return {name: load_scenario(name).description or "" for name in list_scenarios()}
 
 
-@functools.cache
 def load_scenario(name: str) -> Legislature:
     """A built-in scenario by name (``"iraq-2025"``, ``"iraq-2021"``, ``"kurdistan-2024"``).
 
@@ -67,9 +72,14 @@ def load_scenario(name: str) -> Legislature:
     matches for an unknown name.
     """
     names = list_scenarios()
-    key = name.strip().lower() if isinstance(name, str) else name
+    key = name.strip().lower() if isinstance(name, str) else None
     if key not in names:
-        raise UnknownScenarioError(name, names, where="the built-in scenarios")
+        raise UnknownScenarioError(_short(name), names, where="the built-in scenarios")
+    return _load_built_in(key)
+
+
+@functools.cache
+def _load_built_in(key: str) -> Legislature:
     data = resources.files(__package__).joinpath(_DATA, f"{key}.toml").read_bytes()
     return loads_scenario(data.decode("utf-8"), source=f"built-in scenario {key!r}")
 

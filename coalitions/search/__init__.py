@@ -36,6 +36,7 @@ the building of results (:mod:`.units`).
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
@@ -168,7 +169,7 @@ def find_coalitions(
         game,
         minimal=minimal,
         group=group_equivalent and not connected,
-        report_quotas=report_quotas,
+        report_quotas=rules.rules_of(report_quotas),
         by_key=order_by is not None,
     )
     results: Iterator[Coalition]
@@ -178,4 +179,6 @@ def find_coalitions(
         results = depth_first(walk)
     else:
         results = BestFirst(walk, order_by).results()
-    return itertools.islice(results, limit) if limit is not None else results
+    if limit is not None and limit <= sys.maxsize:
+        return itertools.islice(results, limit)
+    return results  # no limit, or one larger than any listing could reach

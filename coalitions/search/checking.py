@@ -58,7 +58,7 @@ def check_coalition(
     (True, False, ('kiu',), 18)
     """
     game = compile_game(leg, quota, constraints_of(constraints, **keywords))
-    return check_in_game(game, parse_members(leg, coalition), report_quotas)
+    return check_in_game(game, parse_members(leg, coalition), rules.rules_of(report_quotas))
 
 
 # The arrays of the games checked lately (callers check many proposals in one game), by

@@ -21,7 +21,7 @@ import attrs
 
 from .. import numbers
 from ..errors import UnknownPartyError, ValidationError, WhatIfError
-from ..model import Bloc, Legislature, Party
+from ..model import Bloc, Legislature, Party, chamber
 
 __all__ = [
     "join",
@@ -37,6 +37,7 @@ __all__ = [
 
 
 def _party(leg: Legislature, key: str, field: str) -> Party:
+    chamber(leg)
     try:
         return leg[key]
     except UnknownPartyError as err:
