@@ -292,7 +292,7 @@ def render(
     ):
         raise RenderError(f"'columns' must be a list of column names (got {_short(columns)})")
     if not isinstance(fmt, str):
-        raise RenderError(unknown("format", _short(fmt), FORMATS))
+        raise RenderError(unknown("format", fmt, FORMATS))
     for i, r in enumerate(records):
         if not isinstance(r, Mapping):
             raise RenderError(f"record {i} is not a mapping of column to value (got {_short(r)})")
@@ -343,7 +343,7 @@ def show(leg: Chamber, fmt: str = "table") -> str:
     if not all(hasattr(leg, name) for name in ("name", "size", "parties", "blocs")):
         raise RenderError(f"'leg' must be a chamber, such as a Legislature (got {_short(leg)})")
     if not isinstance(fmt, str):
-        raise RenderError(unknown("format", _short(fmt), FORMATS))
+        raise RenderError(unknown("format", fmt, FORMATS))
     head = summary(leg)
     parties = seat_records(leg)
     blocs = bloc_records(leg)

@@ -33,13 +33,13 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from . import numbers, rules
+from . import numbers, report, rules
 from ._frozen import FrozenMap, frozen_map
-from .apportion import allocate, allocate_districts, get_method
+from .apportion import METHODS, allocate, allocate_districts, get_method
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError
 from .limits import MAX_CHAMBER_SIZE, MAX_DRAWS
@@ -148,10 +148,24 @@ class Simulation:
     )
     _cache: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
-    def _repr_html_(self) -> str:
-        from .report import to_html
+    view_name: ClassVar[str] = "simulation"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (
+            ("heading", "", f"{self.n:,} draws, {self.method}, seed {self.seed}"),
+            ("table", None),
+        )
+
+    def records(self) -> list[dict[str, Any]]:
+        """Each list's seat interval (90% by default) as a record."""
+        return [
+            {"key": k, "low": v.low, "median": v.median, "high": v.high, "mean": v.mean}
+            for k, v in self.seat_intervals().items()
+        ]
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     @property
     def n(self) -> int:
@@ -396,7 +410,7 @@ def simulate(
         districts=dnames,
         shares=tuple(base),
         seats=seat_counts,
-        method=m.name if m.name in _registry_names() else m,
+        method=m.name if m.name in METHODS else m,
         sample_size=sample_size,
         intervals=tuple(bounds) if bounds is not None else None,
         threshold=threshold,
@@ -433,12 +447,6 @@ def simulate(
         seed=seed,
         names=names or {},
     )
-
-
-def _registry_names() -> set[str]:
-    from .apportion import METHODS
-
-    return set(METHODS)
 
 
 def shares_from(leg: Legislature) -> dict[str, Fraction]:

@@ -27,6 +27,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ._hypothesis_hook import _hypothesis_setup_hook
 from .errors import ValidationError
 from .model import Bloc, Faction, Legislature, Party
 
@@ -409,6 +410,4 @@ def vote_shares(
 
 def register_strategies() -> None:
     """Register the strategies for ``st.from_type`` (the entry point already does)."""
-    from ._hypothesis_hook import _hypothesis_setup_hook
-
     _hypothesis_setup_hook()

@@ -215,12 +215,6 @@ def test_rendering_leaves_import_nothing_above_them(leaf: str) -> None:
     assert ours <= LEAVES[leaf], f"{_file(leaf, known)} imports {sorted(ours - LEAVES[leaf])}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reprs are rewired in a later step: model, search, power, apportion and "
-    "simulate still import report/chart inside _repr_html_/_repr_svg_, and other "
-    "modules still import inside functions",
-)
 def test_no_function_level_imports() -> None:
     known = modules(PACKAGE)
     found = []

@@ -17,7 +17,6 @@ from __future__ import annotations
 from ..drawing import GREY, PALETTE, SEAT_RADIUS, VACANT, Layout, Seat, layout, svg_of_seats
 from .diagram import hemicycle
 from .figure import chamber_figure
-from .views import register_views
 
 __all__ = [
     "GREY",
@@ -31,5 +30,3 @@ __all__ = [
     "layout",
     "svg_of_seats",
 ]
-
-register_views()

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
-from .. import rules
+from .. import report, rules
 from ..constraints import Constraints, compile_game, constraints_of
 from ..errors import ConstraintError, unknown
 from .game import GameOrChamber, WeightedGame
@@ -77,10 +77,18 @@ class PowerTable:
     seats: Mapping[str, int] = attrs.field(eq=False)
     size: int
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "power"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (("table", "power", self.indices),)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The table's rows (:meth:`rows`)."""
+        return self.rows()
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     def rows(self) -> list[dict[str, Any]]:
         """One record a player, sorted by the first index (largest first), then key."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
-from typing import Any, Final, Literal
+from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
+from .. import drawing, report
 from .._frozen import FrozenMap, frozen_map
+from ..errors import RenderError
 
 __all__ = ["ORDERS", "RANKS", "Coalition", "CoalitionCheck", "OrderBy", "sort_key"]
 
@@ -74,27 +76,36 @@ class Coalition:
         """Seats above the quota (negative: the shortfall)."""
         return self.seats - self.quota
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "coalition"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (("table", "coalition"), ("picture", self._repr_svg_() if self.house else ""))
+
+    def records(self) -> list[dict[str, Any]]:
+        """The coalition as one record."""
+        return [self.to_record()]
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     def _repr_svg_(self) -> str:
         """The coalition's seats in a hemicycle of the chamber (when its size is known)."""
-        from ..chart import GREY, PALETTE, svg_of_seats
-
         if not self.house:
-            raise ValueError("the chamber's size is not known for this coalition")
+            raise RenderError("the chamber's size is not known for this coalition")
         seats = self.member_seats or (self.seats,)
         keys = self.order if self.member_seats else (str(self),)
+        palette = drawing.PALETTE
         groups = [
-            (k, k, n, PALETTE[i % len(PALETTE)], True)
+            (k, k, n, palette[i % len(palette)], True)
             for i, (k, n) in enumerate(zip(keys, seats, strict=True))
         ]
-        groups.append(("others", "others", self.house - self.seats, GREY, False))
+        groups.append(("others", "others", self.house - self.seats, drawing.GREY, False))
         sign = "+" if self.surplus >= 0 else ""
         caption = f"quota {self.quota} · coalition {self.seats} ({sign}{self.surplus})"
-        return svg_of_seats(groups, self.house, quota=self.quota, caption=caption, width=480)
+        return drawing.svg_of_seats(
+            groups, self.house, quota=self.quota, caption=caption, width=480
+        )
 
     @property
     def size(self) -> int:
@@ -189,10 +200,21 @@ class CoalitionCheck:
         """Seats missing to reach the threshold (0 if none)."""
         return max(0, self.threshold - self.seats)
 
-    def _repr_html_(self) -> str:
-        from ..report import to_html
+    view_name: ClassVar[str] = "check"
 
-        return to_html(self)
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (
+            ("heading", "+".join(self.members), f"{self.seats} seats, quota {self.quota}"),
+            ("notes", self.explain().splitlines()[1:]),
+        )
+
+    def records(self) -> list[dict[str, Any]]:
+        """The verdict as one record."""
+        return [self.to_record()]
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
 
     def explain(self) -> str:
         """The verdict in words."""
