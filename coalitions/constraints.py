@@ -302,15 +302,17 @@ def _weigh(
     weight: dict[str, int] = {}
     tags: dict[str, frozenset[str]] = {}
     for p in leg.parties:
-        own = sorted(p.tags & c.exclude_tags)
+        party_tags = leg.tags_of(p.key)  # its own and those its links give on the date
+        own = sorted(party_tags & c.exclude_tags)
         if own:
             excluded.setdefault(p.key, "tagged " + ", ".join(own))
         seats = p.seats
-        held = set(p.tags)
+        held = set(party_tags)
         for f in p.factions:
-            hit = sorted(f.tags & c.exclude_tags)
+            faction_tags = leg.faction_tags_of(p.key, f.key)
+            hit = sorted(faction_tags & c.exclude_tags)
             if not hit:
-                held |= f.tags
+                held |= faction_tags
             elif c.whole_lists:
                 excluded.setdefault(p.key, f"faction {f.key} tagged " + ", ".join(hit))
             else:

@@ -155,15 +155,23 @@ def percent(value: Fraction, places: int = 2) -> str:
 
 
 def seat_records(leg: Chamber) -> list[dict[str, Any]]:
-    """One record a party: key, name, seats, share (of the size), tags, bloc."""
+    """One record a party: key, name, seats, share (of the size), tags, bloc.
+
+    The tags are the list's own and those its links give on the chamber's date (when
+    the chamber offers ``tags_of``), without the ``grade:``/``grade>=`` tags, which
+    stay queryable but would crowd a table.
+    """
     bloc_of = {m: b.key for b in leg.blocs for m in b.members}
+    tags_of = getattr(leg, "tags_of", None)
     return [
         {
             "key": p.key,
             "name": p.name,
             "seats": p.seats,
             "share": Fraction(p.seats, leg.size),
-            "tags": sorted(p.tags),
+            "tags": sorted(
+                t for t in (tags_of(p.key) if tags_of else p.tags) if not t.startswith("grade")
+            ),
             "bloc": bloc_of.get(p.key),
         }
         for p in leg.parties

@@ -186,7 +186,8 @@ def _broken(game: Game, members: Sequence[str]) -> list[str]:
     leg = game.legislature
     for bloc_key in sorted(game.constraints.keep_together):
         bloc = leg.bloc(bloc_key)
-        inside = [m for m in bloc.members if m in members]
+        # only players count: a member left out (a list with no seat) splits nothing
+        inside = [m for m in bloc.members if m in members and m in game.party_weight]
         missing = [m for m in bloc.members if m in game.party_weight and m not in members]
         if inside and missing:
             failures.append(
@@ -235,12 +236,18 @@ def _missing_tags(game: Game, members: Sequence[str]) -> list[str]:
         if carriers:
             out.append(f"has no member tagged {tag}")
             continue
-        left_out, gone = dict(game.left_out), game.constraints.exclude_tags
+        left_out, gone, leg = dict(game.left_out), game.constraints.exclude_tags, game.legislature
         seatless = [
             p.key
-            for p in game.legislature.parties
+            for p in leg.parties
             if left_out.get(p.key) == "no seats"
-            and (tag in p.tags or any(tag in f.tags and not f.tags & gone for f in p.factions))
+            and (
+                tag in leg.tags_of(p.key)
+                or any(
+                    tag in ft and not ft & gone
+                    for ft in (leg.faction_tags_of(p.key, f.key) for f in p.factions)
+                )
+            )
         ]
         why = (
             " (only lists with no seat carry it: " + ", ".join(seatless) + "; a list with no "

@@ -47,13 +47,34 @@ def _party(leg: Legislature, key: str, field: str) -> Party:
 def _rebuild(
     leg: Legislature, parties: Sequence[Party], blocs: Sequence[Bloc] | None = None, **changes: Any
 ) -> Legislature:
-    """The legislature with new parties (and blocs), blocs pruned of missing members."""
+    """The legislature with new parties (and blocs), blocs and their definitions pruned of
+    missing members, and affiliations of lists that are no more dropped.
+
+    A what-if is a chamber on the chamber's date that did not happen: its record of later
+    events no longer applies, so it has none (replay the record first with
+    :meth:`Legislature.at <coalitions.Legislature.at>` to ask a question about a later day).
+    """
     keys = {p.key for p in parties}
     kept_blocs = []
     for b in leg.blocs if blocs is None else blocs:
         members = tuple(m for m in b.members if m in keys)
         if members:
-            kept_blocs.append(attrs.evolve(b, members=members))
+            definitions = [
+                attrs.evolve(d, members=tuple(m for m in d.members if m in keys))
+                for d in b.definitions
+                if not d.members or any(m in keys for m in d.members)
+            ]
+            kept_blocs.append(attrs.evolve(b, members=members, definitions=definitions))
+    patrons = keys | {b.key for b in kept_blocs} | {g.key for g in leg.groups}
+    affiliations = [
+        a
+        for a in leg.affiliations
+        if a.member in keys
+        and a.patron in patrons
+        and (a.seats is None or a.seats <= next(p.seats for p in parties if p.key == a.member))
+    ]
+    changes.setdefault("events", ())
+    changes.setdefault("affiliations", affiliations)
     try:
         return attrs.evolve(leg, parties=tuple(parties), blocs=tuple(kept_blocs), **changes)
     except ValidationError as err:

@@ -33,17 +33,19 @@ class Oracle:
         self.weight: dict[str, int] = {}
         self.tags: dict[str, set[str]] = {}
         for p in leg.parties:
-            if p.tags & c.exclude_tags:
+            own = leg.tags_of(p.key)  # declared tags, and those links give
+            if own & c.exclude_tags:
                 excluded.add(p.key)
-            w, tags = p.seats, set(p.tags)
+            w, tags = p.seats, set(own)
             for f in p.factions:
-                if f.tags & c.exclude_tags:
+                faction_tags = leg.faction_tags_of(p.key, f.key)
+                if faction_tags & c.exclude_tags:
                     if c.whole_lists:
                         excluded.add(p.key)  # the whole list goes, seats and all
                     else:
                         w -= f.seats
                 else:
-                    tags |= f.tags
+                    tags |= faction_tags
             self.weight[p.key] = w
             self.tags[p.key] = tags
         # A list with no seat sits in no coalition and supplies no tag; requiring one
