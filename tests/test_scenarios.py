@@ -81,19 +81,31 @@ def test_iraq_2025_minority_seats_are_single_entries(iraq: co.Legislature) -> No
 
 
 def test_iraq_2025_militia_tags(iraq: co.Legislature) -> None:
-    # SEED, RUD-FIN, TNC-MIL: political wings of armed groups.
+    # SEED, RUD-FIN, TNC-MIL: political wings of armed groups; AINA, WM25: the Babylon
+    # Movement's two Christian seats and Rayan al-Kildani's own list (affiliations).
     assert {p.key for p in iraq.tagged("militia-affiliated")} == {
         "sadiqoun",
         "huqooq",
         "badr",
         "khadamat",
+        "christian-baghdad",
+        "christian-nineveh",
+        "national-identity",
     }
     assert {p.key for p in iraq.tagged("us-designated")} == {"sadiqoun", "huqooq", "khadamat"}
-    assert "armed-group:asaib-ahl-al-haq" in iraq["sadiqoun"].tags
-    assert "armed-group:kataib-hezbollah" in iraq["huqooq"].tags
+    assert "armed-group:asaib-ahl-al-haq" in iraq.tags_of("sadiqoun")
+    assert "armed-group:kataib-hezbollah" in iraq.tags_of("huqooq")
+    # the tags are derived from the groups, none is declared on a list or a faction
+    armed = {"militia-affiliated", "us-designated"}
+    assert not any(p.tags & armed or any(f.tags & armed for f in p.factions) for p in iraq)
+    # Badr is militia-affiliated but not US-designated; Babylon's leader is sanctioned
+    assert "us-designated" not in iraq.tags_of("badr")
+    assert "grade:sanctioned-leader" in iraq.tags_of("christian-nineveh")
     # factions inside RDC, State of Law and NSF (TNC-MIL) carry the same tags
     with_factions = {p.key for p in iraq.tagged("militia-affiliated", factions=True)}
-    assert with_factions == {"sadiqoun", "huqooq", "badr", "khadamat", "rdc", "state-of-law", "nsf"}
+    babylon = {"christian-baghdad", "christian-nineveh", "national-identity"}
+    whole = {"sadiqoun", "huqooq", "badr", "khadamat"}
+    assert with_factions == whole | babylon | {"rdc", "state-of-law", "nsf"}
     assert {f.key: f.seats for f in iraq["rdc"].factions} == {
         "kataib-jund-al-imam": 6,
         "ansar-allah-al-awfiya": 3,
@@ -110,9 +122,49 @@ def test_iraq_2025_blocs(iraq: co.Legislature) -> None:
     assert iraq.seats_of(npc.members) == 59  # RUD-NPC: 27 + 15 + 9 + 5 + 3
 
 
+def test_iraq_2025_groups_and_affiliations(iraq: co.Legislature) -> None:
+    # FTO: KH 24 Jun 2009 (State), AAH 2 Jan 2020 (85 FR 1369), four groups 17 Sep 2025.
+    fto = {
+        group.key: str(grade.since)
+        for group in iraq.groups
+        for grade in group.grades
+        if grade.grade == "fto"
+    }
+    assert fto == {
+        "kataib-hezbollah": "2009-06-24",
+        "asaib-ahl-al-haq": "2020-01-02",
+        "kataib-al-imam-ali": "2025-09-17",
+        "kataib-sayyid-al-shuhada": "2025-09-17",
+        "ansar-allah-al-awfiya": "2025-09-17",
+    }
+    assert iraq.group("badr-organization").grades_on(iraq.as_of) == {"pmf-brigade"}
+    assert iraq.election is not None and iraq.election.isoformat() == "2025-11-11"
+    # KDP 26 + 1 on the Azm list + the Feyli seat; NPU (2) with the PUK
+    counted = iraq.with_affiliates()
+    assert (counted["kdp"].seats, counted["azm"].seats, counted["puk"].seats) == (28, 14, 17)
+    assert counted.seated == iraq.seated
+    assert iraq.as_lists().tags_of("christian-baghdad") == iraq["christian-baghdad"].tags
+    cf = iraq.bloc("coordination-framework")
+    assert iraq.seats_of(iraq.resolve("coordination-framework@declared")) == 144
+    assert {d.key: d.reported_seats for d in cf.definitions} == {
+        "declared": 148,
+        "wide": 179,
+        "more-than-185": 185,
+    }
+
+
 def test_component_totals(iraq: co.Legislature) -> None:
     kurdish = sum(p.seats for p in iraq.tagged("component:kurdish"))
     assert kurdish == 26 + 15 + 4 + 5 + 3 + 1
+
+
+def test_kurdistan_2024_opposition_and_quota_seats(kurdistan: co.Legislature) -> None:
+    # KIU-2024-10-26, RUD-2024-11-02; IKURD-2025-01-18: the declared opposition.
+    assert {p.key for p in kurdistan.tagged("declared-opposition")} == {"new-generation", "kiu"}
+    # one preliminary source for the Babylon list's Sulaymaniyah seat: a note, no affiliation
+    assert not kurdistan.affiliations
+    assert "Babylon" in (kurdistan["christian-sulaymaniyah"].notes or "")
+    assert kurdistan.election is not None and kurdistan.election.isoformat() == "2024-10-20"
 
 
 def test_kurdistan_2024(kurdistan: co.Legislature) -> None:
@@ -131,6 +183,24 @@ def test_iraq_2021(iraq21: co.Legislature) -> None:
     assert iraq21["taqaddum"].seats == 37
     assert len(iraq21.tagged("independent")) == 43
     assert sum(1 for p in iraq21 if p.seats == 1 and "independent" not in p.tags) == 17
+
+
+def test_iraq_2021_links_blocs_and_record(iraq21: co.Legislature) -> None:
+    # FIDES-70952, SHF-2021-05-01: Badr and AAH inside Fatah; RUD-2021-10-14: Babylon.
+    assert {"militia-affiliated", "us-designated"} <= iraq21.tags_of("fatah")
+    assert "armed-group:babylon-movement" in iraq21.tags_of("babylon")
+    assert "us-designated" not in iraq21.tags_of("babylon")
+    assert iraq21.seats_of(iraq21.bloc("save-the-homeland").members) == 155
+    assert iraq21.bloc("save-the-homeland").definition("reported").reported_seats == 175
+    # KURDPRESS-2603: 73 resign on 12 Jun 2022; NOON-148113: the refill of 23 Jun 2022
+    resigned = iraq21.at("2022-06-12")
+    assert (resigned["sadrist"].seats, resigned.vacant) == (0, 73)
+    after = iraq21.at("2022-06-23")
+    gains = {"fatah": 12, "nsf": 10, "state-of-law": 6, "emtidad": 6, "huqooq": 5, "tasmim": 3}
+    assert {k: after[k].seats - iraq21[k].seats for k in gains} == gains
+    assert after["al-wafaa"].seats == 3
+    assert len(after.tagged("independent")) == 43 + 11
+    assert after.vacant == 73 - 56
 
 
 def test_built_in_scenarios_round_trip() -> None:
