@@ -28,6 +28,7 @@ __all__ = [
     "add_format",
     "add_quota",
     "add_scenario",
+    "chamber_of",
     "constraints_from",
     "emit",
     "progress",
@@ -66,7 +67,20 @@ class _OnScenario:
         self.run_on = run_on
 
     def __call__(self, args: argparse.Namespace, out: TextIO) -> int:
-        return self.run_on(open_scenario(args.scenario), args, out)
+        return self.run_on(chamber_of(args), args, out)
+
+
+def chamber_of(args: argparse.Namespace) -> Legislature:
+    """The chamber ``SCENARIO`` names, on ``--as-of`` (its record replayed to that day),
+    counted ``--with-affiliates`` or ``--as-lists`` when asked."""
+    leg = open_scenario(args.scenario)
+    if getattr(args, "as_of", None):
+        leg = leg.at(args.as_of)
+    if getattr(args, "with_affiliates", False):
+        leg = leg.with_affiliates()
+    if getattr(args, "as_lists", False):
+        leg = leg.as_lists()
+    return leg
 
 
 def add_command(
@@ -116,6 +130,24 @@ def add_scenario(parser: argparse.ArgumentParser) -> None:
         "scenario",
         metavar="SCENARIO",
         help="a built-in scenario (see `coalitions scenarios`) or a .toml/.json scenario file",
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        default=None,
+        help="the chamber on this date (YYYY-MM-DD): its record of events replayed to it",
+    )
+    counting = parser.add_mutually_exclusive_group()
+    counting.add_argument(
+        "--with-affiliates",
+        action="store_true",
+        help="count affiliated seats with their patron party, affiliated lists in its bloc",
+    )
+    counting.add_argument(
+        "--as-lists",
+        action="store_true",
+        help="elected lists only: no affiliation counts, no list inherits its patron's ties "
+        "(the reading of the first release)",
     )
 
 
