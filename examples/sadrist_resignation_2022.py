@@ -2,8 +2,8 @@
 
 The Sadrist Movement won 73 of 329 seats in October 2021 (WQ21, INA21) and tried to
 form a majority government with Taqaddum and the KDP; in June 2022 its 73 members
-resigned. What did that do to the arithmetic? (Their seats were later refilled by
-runners-up; the fact sheet does not record by whom, so they stay empty here.)
+resigned. What did that do to the arithmetic? Their seats were refilled by runners-up
+on 23 June 2022: the scenario's dated record has both events (see the end).
 
 Run: python examples/sadrist_resignation_2022.py
 """
@@ -45,3 +45,17 @@ for c in co.find_coalitions(after, "majority", order_by="parties", limit=3):
 print()
 print("State of Law and Fatah with the KDP and Taqaddum:")
 print(co.check_coalition(after, "state-of-law+fatah+kdp+taqaddum").explain())
+print()
+
+print("The record: the chamber on 12 June 2022 (resigned) and 23 June 2022 (refilled)")
+resigned, refilled = before.at("2022-06-12"), before.at("2022-06-23")
+print(
+    f"  seated {before.seated} -> {resigned.seated} -> {refilled.seated}; {refilled.vacant} vacant"
+)
+for key in ("fatah", "state-of-law", "nsf", "emtidad", "huqooq", "tasmim"):
+    print(f"  {key:<14} {before[key].seats:>3} -> {refilled[key].seats:>3}")
+cf = refilled.bloc("coordination-framework").members
+print(f"  Coordination Framework core lists: {before.seats_of(cf)} -> {refilled.seats_of(cf)}")
+print("Smallest majorities after the refill:")
+for c in co.find_coalitions(refilled, "majority", order_by="parties", limit=3):
+    print(f"  {c}  ({c.seats} seats, {c.size} lists)")
