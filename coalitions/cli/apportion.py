@@ -142,7 +142,7 @@ def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
     if args.by_district and len(result.districts) > 1:
         for d, a in result.districts.items():
             emit(out, "")
-            emit(out, f"{d}: {a.house} seats")
+            emit(out, report.line(f"{d}: {a.house} seats", args.format))
             emit(
                 out,
                 report.render(a.records(), columns=report.COLUMNS["allocation"], fmt=args.format),

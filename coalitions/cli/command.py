@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Sequence
 from typing import Final, TextIO
 
-from .. import __version__
+from .. import __version__, escape
 from ..errors import CoalitionsError
 from . import apportion, diagram, find, power, scenarios, simulate, whatif
 from .options import (
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report(err: CoalitionsError) -> int:
-    first, *rest = str(err).splitlines()
+    first, *rest = escape.text(str(err), "table").splitlines() or [""]
     sys.stderr.write(f"coalitions: error: {first}\n")
     for line in rest:
         sys.stderr.write(f"{line}\n")

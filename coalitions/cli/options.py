@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, TextIO
 
-from .. import report, rules
+from .. import escape, report, rules
 from ..constraints import Constraints
 from ..errors import CoalitionsError
 from ..model import Legislature
@@ -33,6 +33,7 @@ __all__ = [
     "emit",
     "progress",
     "rule",
+    "terminal",
 ]
 
 EXIT_OK: Final = 0
@@ -215,6 +216,12 @@ def constraints_from(args: argparse.Namespace) -> Constraints:
         max_surplus=args.max_surplus,
         whole_lists=args.whole_lists,
     )
+
+
+def terminal(text: str) -> str:
+    """Text from user files made safe for a terminal: no control characters (escape
+    codes) and no bidirectional overrides (:mod:`coalitions.escape`)."""
+    return escape.text(text, "table")
 
 
 def emit(out: TextIO, text: str) -> None:

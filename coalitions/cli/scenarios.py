@@ -9,7 +9,7 @@ from .. import report
 from ..errors import ScenarioError
 from ..model import Legislature
 from ..scenarios import describe_scenarios, read_scenario
-from .options import EXIT_CHECK_FAILED, EXIT_OK, Command, add_format, emit
+from .options import EXIT_CHECK_FAILED, EXIT_OK, Command, add_format, emit, terminal
 
 __all__ = ["COMMANDS", "SCENARIOS", "SHOW", "VALIDATE"]
 
@@ -34,9 +34,9 @@ def _validate_run(args: argparse.Namespace, out: TextIO) -> int:
         leg = read_scenario(args.path)
     except ScenarioError as err:
         count = len(err.problems)
-        emit(out, f"{err.source}: {count} problem{'s' if count != 1 else ''}")
+        emit(out, terminal(f"{err.source}: {count} problem{'s' if count != 1 else ''}"))
         for path, message in err.problems:
-            emit(out, f"  {path or '(file)'}: {message}")
+            emit(out, terminal(f"  {path or '(file)'}: {message}"))
         return EXIT_CHECK_FAILED
     emit(
         out,
