@@ -206,7 +206,9 @@ def test_chamber_functions_read_any_chamber(iraq: co.Legislature, fmt: str) -> N
     hall = Hall(
         name=iraq.name,
         size=iraq.size,
-        parties=tuple(Member(p.key, p.name, p.seats, p.tags) for p in iraq.parties),
+        # a chamber without tags_of shows each party's tags as they are: give it the
+        # tags the Legislature derives (its own and those its links give)
+        parties=tuple(Member(p.key, p.name, p.seats, iraq.tags_of(p.key)) for p in iraq.parties),
         blocs=tuple(Group(b.key, b.name, b.members) for b in iraq.blocs),
         as_of=iraq.as_of,
     )

@@ -83,7 +83,9 @@ def test_split_factions(iraq: co.Legislature) -> None:
     after = w.split_factions(iraq, tags={"us-designated"})
     assert after["rdc"].seats == 43 and after["ansar-allah-al-awfiya"].seats == 3
     assert after["state-of-law"].seats == 22 and after["kataib-sayyid-al-shuhada"].seats == 7
-    assert "militia-affiliated" in after["kataib-sayyid-al-shuhada"].tags
+    assert "militia-affiliated" in after.tags_of(
+        "kataib-sayyid-al-shuhada"
+    )  # its link went with it
     assert after.seated == iraq.seated
 
 

@@ -451,7 +451,10 @@ def _ties_problems(
     cited = {s.key for s in fields["sources"]}
     group_keys: set[str] = set()
     for i, g in enumerate(groups):
-        if g.key in group_keys or g.key in parties or g.key in blocs:
+        # a list may bear its group's key when it is tied to it (a faction split off as
+        # a list of its own): the list is the group's seats
+        namesake = g.key in parties and any(link.group == g.key for link in parties[g.key].links)
+        if g.key in group_keys or g.key in blocs or (g.key in parties and not namesake):
             problems.append((f"groups[{i}].key", f"{g.key!r} is already a key"))
         group_keys.add(g.key)
         if cited:

@@ -296,7 +296,9 @@ def split_factions(
     found: set[str] = set()
     parties: list[Party] = []
     for p in leg.parties:
-        leaving = [f for f in p.factions if f.key in keys or f.tags & tags]
+        leaving = [
+            f for f in p.factions if f.key in keys or leg.faction_tags_of(p.key, f.key) & tags
+        ]
         if not leaving:
             parties.append(p)
             continue
@@ -313,6 +315,7 @@ def split_factions(
                     name=f.name,
                     seats=f.seats,
                     tags=f.tags | {t for t in p.tags if t.startswith("component:")},
+                    links=f.links,  # its ties to groups go with it
                     sources=f.sources,
                     notes=f"Split off from {p.key}.",
                 )
