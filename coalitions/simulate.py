@@ -348,6 +348,38 @@ def simulate(
     numbers.whole(batch_size, field="batch_size", low=1, error=SimulationError)
     numbers.whole(seed, field="seed", error=SimulationError)
     m = get_method(method)
+    dnames, per, seat_counts = _districts_of(shares, seats, districts)
+    keys, base = _base_shares(dnames, per)
+    bounds = _bounds(intervals, keys, dnames, sample_size)
+    extra = _fixed(fixed, keys)  # checked before any draw runs
+    spec = _Spec(
+        keys=tuple(keys),
+        districts=dnames,
+        shares=tuple(base),
+        seats=seat_counts,
+        method=m.name if m.name in METHODS else m,
+        sample_size=sample_size,
+        intervals=tuple(bounds) if bounds is not None else None,
+        threshold=threshold,
+        votes_scale=votes_scale,
+        seed=seed,
+    )
+    results = _draws(spec, draws, batch_size, executor, progress)
+    tail = tuple(extra.values())
+    return Simulation(
+        keys=(*keys, *extra),
+        draws=tuple(r + tail for r in results),
+        size=sum(seat_counts) + sum(tail),
+        method=m.name,
+        seed=seed,
+        names=names or {},
+    )
+
+
+def _districts_of(
+    shares: Any, seats: Any, districts: Any
+) -> tuple[tuple[str, ...], list[Any], tuple[int, ...]]:
+    """The districts' names, each district's share table and each district's seats."""
     if districts is not None:
         if not isinstance(districts, Mapping) or not districts:
             raise SimulationError("'districts' must map each district to its seats")
@@ -368,14 +400,19 @@ def simulate(
         per = [shares[d] for d in dnames]
         seat_counts = tuple(seats[d] for d in dnames)
     else:
-        dnames = ("",)
-        per = [shares]
-        seat_counts = (seats,)
+        dnames, per, seat_counts = ("",), [shares], (seats,)
     for d, s in zip(dnames, seat_counts, strict=True):
         where = f" in {d}" if d else ""
         numbers.whole(
             s, field="seats", low=1, high=MAX_CHAMBER_SIZE, context=where, error=SimulationError
         )
+    return dnames, per, seat_counts
+
+
+def _base_shares(
+    dnames: tuple[str, ...], per: list[Any]
+) -> tuple[list[str], list[tuple[float, ...]]]:
+    """Every list's key, and each district's shares of them, normalised."""
     keys: list[str] = []
     for table in per:
         if not isinstance(table, Mapping) or not table:
@@ -390,33 +427,49 @@ def simulate(
         if total <= 0:
             raise SimulationError(f"the shares{f' in {d}' if d else ''} are all zero")
         base.append(tuple(v / total for v in values))
-    bounds = None
-    if intervals is not None:
-        if len(dnames) > 1:
-            raise SimulationError("'intervals' apply to a single national district")
-        missing = [k for k in keys if k not in intervals]
-        if missing:
-            raise SimulationError(f"'intervals' lacks {missing[0]!r}")
-        bounds = []
-        for k in keys:
-            lo, hi = (_share(x, f"the interval of {k!r}") for x in intervals[k])
-            if lo > hi:
-                raise SimulationError(f"the interval of {k!r} is empty ({lo} > {hi})")
-            bounds.append((lo, hi))
-    elif isinstance(sample_size, bool) or not isinstance(sample_size, int) or sample_size < 1:
-        raise SimulationError(f"'sample_size' must be a whole number >= 1 (got {sample_size!r})")
-    spec = _Spec(
-        keys=tuple(keys),
-        districts=dnames,
-        shares=tuple(base),
-        seats=seat_counts,
-        method=m.name if m.name in METHODS else m,
-        sample_size=sample_size,
-        intervals=tuple(bounds) if bounds is not None else None,
-        threshold=threshold,
-        votes_scale=votes_scale,
-        seed=seed,
-    )
+    return keys, base
+
+
+def _bounds(
+    intervals: Any, keys: list[str], dnames: tuple[str, ...], sample_size: Any
+) -> list[tuple[float, float]] | None:
+    """Each list's interval of shares (or ``None``: the shares are sampled instead)."""
+    if intervals is None:
+        numbers.whole(sample_size, field="sample_size", low=1, error=SimulationError)
+        return None
+    if len(dnames) > 1:
+        raise SimulationError("'intervals' apply to a single national district")
+    missing = [k for k in keys if k not in intervals]
+    if missing:
+        raise SimulationError(f"'intervals' lacks {missing[0]!r}")
+    bounds = []
+    for k in keys:
+        lo, hi = (_share(x, f"the interval of {k!r}") for x in intervals[k])
+        if lo > hi:
+            raise SimulationError(f"the interval of {k!r} is empty ({lo} > {hi})")
+        bounds.append((lo, hi))
+    return bounds
+
+
+def _fixed(fixed: Any, keys: list[str]) -> dict[str, int]:
+    """The seats given outright, checked: whole numbers, none of a simulated list."""
+    extra = dict(fixed or {})
+    for k, v in extra.items():
+        if k in keys:
+            raise SimulationError(f"'fixed' names {k!r}, which is also a simulated list")
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise SimulationError(f"'fixed' seats must be whole numbers >= 0 (got {v!r} for {k!r})")
+    return extra
+
+
+def _draws(
+    spec: _Spec,
+    draws: int,
+    batch_size: int,
+    executor: concurrent.futures.Executor | None,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[int, ...]]:
+    """The draws, batch by batch, in this process or the executor's."""
     sizes = [min(batch_size, draws - i) for i in range(0, draws, batch_size)]
     results: list[tuple[int, ...]] = []
     try:
@@ -432,21 +485,7 @@ def simulate(
                 progress(len(results), draws)
     except AllocationError as err:
         raise SimulationError(f"a draw could not be allocated: {err}") from None
-    extra = dict(fixed or {})
-    for k, v in extra.items():
-        if k in keys:
-            raise SimulationError(f"'fixed' names {k!r}, which is also a simulated list")
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise SimulationError(f"'fixed' seats must be whole numbers >= 0 (got {v!r} for {k!r})")
-    tail = tuple(extra.values())
-    return Simulation(
-        keys=(*keys, *extra),
-        draws=tuple(r + tail for r in results),
-        size=sum(seat_counts) + sum(tail),
-        method=m.name,
-        seed=seed,
-        names=names or {},
-    )
+    return results
 
 
 def shares_from(leg: Legislature) -> dict[str, Fraction]:

@@ -131,7 +131,7 @@ def test_ctrl_c_stops_a_process_pool_and_leaves_no_worker(tmp_path: Path) -> Non
     proc = subprocess.Popen(  # a session of its own: the terminal's process group
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
-    time.sleep(4)  # imports, the pool started, draws running
+    time.sleep(2.5)  # imports, the pool started, draws running
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err.decode()

@@ -27,8 +27,9 @@ from ..errors import (
     _short,
     unknown,
 )
-from . import checks, layout
-from .events import EVENT_KINDS, EVENT_ORDER, Defect, Event, Join, State
+from . import layout
+from .chamber import chamber_problems, day_state, derive, in_order
+from .events import EVENT_KINDS, EVENT_ORDER, Defect, Event, Join
 from .parts import (
     Alternative,
     Bloc,
@@ -42,7 +43,7 @@ from .parts import (
     _tuple,
     plain,
 )
-from .ties import Affiliation, Grade, Group, Link, derived_tags, in_force
+from .ties import Affiliation, Grade, Group, Link, in_force
 
 __all__ = ["Legislature", "chamber"]
 
@@ -84,10 +85,10 @@ class Legislature:
     )
 
     def __attrs_post_init__(self) -> None:
-        _raise(_chamber_problems(_fields(self)))
+        _raise(chamber_problems(_fields(self)))
         self._index.update((p.key, p) for p in self.parties)
         self._aliases.update((a, p.key) for p in self.parties for a in p.aliases)
-        self._derived.update(_derive(self))
+        self._derived.update(derive(self.parties, self.groups, self.affiliations, self.as_of))
 
     # -- lookups --
 
@@ -261,7 +262,7 @@ class Legislature:
         before: "KDP with its affiliates" never overruns the chamber.
         """
         wanted = None if kinds is None else set(kinds)
-        state = _state(self.size, self.parties, self.blocs, self.groups)
+        state = day_state(self.size, self.parties, self.blocs, self.groups)
         kept: list[Affiliation] = []
         for a in self.affiliations:
             if not in_force(a.since, a.until, self.as_of) or (wanted and a.kind not in wanted):
@@ -371,9 +372,9 @@ class Legislature:
                 f"the record of {self.name!r} starts on {self.as_of} (the result); "
                 f"{day} is before it"
             )
-        state = _state(self.size, self.parties, self.blocs, self.groups)
+        state = day_state(self.size, self.parties, self.blocs, self.groups)
         later: list[Event] = []
-        for _, event in _in_order(self.events):
+        for _, event in in_order(self.events):
             if event.date <= day:
                 event.apply(state)
             else:
@@ -416,161 +417,6 @@ class Legislature:
         file's own numbering.
         """
         return _Reader(data).legislature()
-
-
-def _chamber_problems(
-    fields: dict[str, Any], also_known: frozenset[str] = frozenset()
-) -> list[Problem]:
-    """Every problem of a chamber's fields: the types of its parts, the invariants, then
-    the record replayed from the result."""
-    problems: list[Problem] = []
-    fields = dict(fields)
-    election, events = fields.pop("election"), fields.pop("events")
-    groups, affiliations = fields.pop("groups"), fields.pop("affiliations")
-    if election is not None and not isinstance(election, _dt.date):
-        problems.append(("election", f"must be a date such as 2025-11-11 (got {_short(election)})"))
-    record_ok = checks.check_objects(problems, "events", events, Event, "")
-    ties_ok = checks.check_objects(problems, "groups", groups, Group, "")
-    ties_ok &= checks.check_objects(problems, "affiliations", affiliations, Affiliation, "")
-    problems += _parts_problems(fields, also_known)
-    if ties_ok and not problems:
-        problems += _ties_problems(fields, groups, affiliations)
-    if record_ok and not problems and events:
-        problems += _record_problems({**fields, "groups": groups}, election, events)
-    return problems
-
-
-def _ties_problems(
-    fields: dict[str, Any], groups: tuple[Group, ...], affiliations: tuple[Affiliation, ...]
-) -> list[Problem]:
-    """Groups with keys of their own; links to known groups; affiliations of known lists
-    with known patrons, for no more seats than the list holds; sources cited."""
-    problems: list[Problem] = []
-    parties = {p.key: p for p in fields["parties"]}
-    blocs = {b.key for b in fields["blocs"]}
-    cited = {s.key for s in fields["sources"]}
-    group_keys: set[str] = set()
-    for i, g in enumerate(groups):
-        # a list may bear its group's key when it is tied to it (a faction split off as
-        # a list of its own): the list is the group's seats
-        namesake = g.key in parties and any(link.group == g.key for link in parties[g.key].links)
-        if g.key in group_keys or g.key in blocs or (g.key in parties and not namesake):
-            problems.append((f"groups[{i}].key", f"{g.key!r} is already a key"))
-        group_keys.add(g.key)
-        if cited:
-            refs = [*g.sources, *(s for grade in g.grades for s in grade.sources)]
-            problems += _uncited(f"groups[{i}].sources", refs, cited)
-    for i, p in enumerate(fields["parties"]):
-        for where, links in [(f"parties[{i}]", p.links)] + [
-            (f"parties[{i}].factions[{j}]", f.links) for j, f in enumerate(p.factions)
-        ]:
-            for k, link in enumerate(links):
-                if link.group not in group_keys:
-                    problems.append(
-                        (f"{where}.links[{k}].group", f"names {link.group!r}, which is not a group")
-                    )
-                if cited:
-                    problems += _uncited(f"{where}.links[{k}].sources", link.sources, cited)
-    for i, a in enumerate(affiliations):
-        where = f"affiliations[{i}]"
-        if a.member not in parties:
-            problems.append((f"{where}.member", f"names {a.member!r}, which is not a list"))
-        elif a.seats is not None and a.seats > parties[a.member].seats:
-            held = parties[a.member].seats
-            problems.append((f"{where}.seats", f"is {a.seats}, more than the {held} it holds"))
-        if a.patron not in parties and a.patron not in blocs and a.patron not in group_keys:
-            problems.append(
-                (f"{where}.patron", f"names {a.patron!r}, which is no list, bloc or group")
-            )
-        if cited:
-            problems += _uncited(f"{where}.sources", a.sources, cited)
-    return problems
-
-
-def _uncited(path: str, refs: Iterable[str], cited: set[str]) -> list[Problem]:
-    return [
-        (path, f"cites {k!r}, which is not among the legislature's sources")
-        for k in refs
-        if k not in cited
-    ]
-
-
-def _record_problems(
-    fields: dict[str, Any], election: _dt.date | None, events: tuple[Event, ...]
-) -> list[Problem]:
-    """Replays the record, each event against the chamber of its day."""
-    problems: list[Problem] = []
-    floor = max((d for d in (election, fields["as_of"]) if d is not None), default=None)
-    cited = {s.key for s in fields["sources"]}
-    state = _state(fields["size"], fields["parties"], fields["blocs"], fields["groups"])
-    for i, event in _in_order(events):
-        where = f"events[{i}]"
-        if floor is not None and event.date < floor:
-            what = "the election" if floor == election else "as_of, the date of the result"
-            problems.append((f"{where}.date", f"is {event.date}, before {what} ({floor})"))
-        if cited:
-            problems += [
-                (f"{where}.sources", f"cites {k!r}, which is not among the legislature's sources")
-                for k in event.sources
-                if k not in cited
-            ]
-        found = event.problems(state)
-        problems += [(f"{where}.{path}" if path else where, msg) for path, msg in found]
-        if not found:
-            event.apply(state)
-    return problems
-
-
-def _state(
-    size: int, parties: Iterable[Party], blocs: Iterable[Bloc], groups: Iterable[Group] = ()
-) -> State:
-    return State(
-        size=size,
-        parties={p.key: p for p in parties},
-        blocs={b.key: b for b in blocs},
-        groups={g.key: g for g in groups},
-    )
-
-
-def _derive(leg: Legislature) -> dict[str, frozenset[str]]:
-    """The derived tags of every party (``key``) and faction (``key/faction``) with links
-    or affiliations, on the chamber's date."""
-    groups = {g.key: g for g in leg.groups}
-    inherited: dict[str, list[Link]] = {}
-    for a in leg.affiliations_on():
-        member = leg._index[a.member]
-        if a.seats is not None and a.seats < member.seats:
-            continue  # some of a list's seats: its patron's ties are not the list's
-        if a.patron in groups:
-            inherited.setdefault(a.member, []).append(Link(group=a.patron, relation="aligned"))
-        elif a.patron in leg._index:
-            inherited.setdefault(a.member, []).extend(leg._index[a.patron].links)
-    out: dict[str, frozenset[str]] = {}
-    for p in leg.parties:
-        links = [*p.links, *inherited.get(p.key, ())]
-        if links:
-            out[p.key] = derived_tags(links, groups, leg.as_of)
-        for f in p.factions:
-            if f.links:
-                out[f"{p.key}/{f.key}"] = derived_tags(f.links, groups, leg.as_of)
-    return out
-
-
-def _in_order(events: tuple[Event, ...]) -> list[tuple[int, Event]]:
-    """The events with their index in the file, by date (a day's in the file's order)."""
-    return sorted(enumerate(events), key=lambda pair: pair[1].date)
-
-
-def _parts_problems(fields: dict[str, Any], also_known: frozenset[str]) -> list[Problem]:
-    problems: list[Problem] = []
-    parts = {"parties": Party, "blocs": Bloc, "sources": Source}
-    ok = {
-        name: checks.check_objects(problems, name, fields[name], cls, "")
-        for name, cls in parts.items()
-    }
-    if not all(ok.values()):
-        fields = {**fields, **{name: () for name, good in ok.items() if not good}}
-    return problems + checks.legislature_problems(**fields, also_known=also_known)
 
 
 # --- the dict form (see .layout) ---
@@ -633,7 +479,7 @@ class _Reader:
             ),
         }
         if problems:  # the chamber-wide problems too, without building an invalid object
-            found = _chamber_problems(fields, frozenset(self.failed_keys))
+            found = chamber_problems(fields, frozenset(self.failed_keys))
             raise ValidationError(problems + [self.renumber(p) for p in found])
         try:
             return Legislature(**fields)
