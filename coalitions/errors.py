@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # typing only: the tie is a value of coalitions.apportion
-    from .apportion.results import Tie
+from typing import Any
 
 __all__ = [
     "AllocationError",
@@ -113,9 +110,9 @@ class AllocationError(CoalitionsError, ValueError):
 class TieError(AllocationError):
     """The last seat is tied and ``tie_break="raise"``; ``tie`` says between whom."""
 
-    def __init__(self, message: str, tie: Tie) -> None:
+    def __init__(self, message: str, tie: Any) -> None:
         super().__init__(message)
-        self.tie = tie
+        self.tie = tie  # a coalitions.apportion.Tie
 
 
 class SimulationError(CoalitionsError, ValueError):

@@ -27,7 +27,6 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from ._hypothesis_hook import _hypothesis_setup_hook
 from .errors import ValidationError
 from .model import Bloc, Faction, Legislature, Party
 
@@ -409,5 +408,12 @@ def vote_shares(
 
 
 def register_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (the entry point already does)."""
-    _hypothesis_setup_hook()
+    """Register the strategies for ``st.from_type`` (the ``hypothesis`` entry point already
+    does, lazily, through :mod:`coalitions._hypothesis_hook`)."""
+    for cls, strategy in (
+        (Legislature, legislatures),
+        (Party, parties),
+        (Faction, factions),
+        (Bloc, blocs),
+    ):
+        st.register_type_strategy(cls, strategy())
