@@ -23,6 +23,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_PARTIES",
     "MAX_TEXT",
+    "MAX_TOTAL_WEIGHT",
 ]
 
 #: The largest file any reader takes (scenario, votes, simulation), in bytes; enforced
@@ -46,6 +47,11 @@ MAX_CHAMBER_SIZE: Final = 10_000
 
 #: The most lists (parties, independents, reserved seats) a chamber may have.
 MAX_PARTIES: Final = 2_000
+
+#: The largest total weight of a weighted game (``co.WeightedGame``): the exact indices
+#: count over every seat sum up to the quota. Populations in thousands (the EU's 27
+#: states: 447,322) fit; weights in single people do not: divide them first.
+MAX_TOTAL_WEIGHT: Final = 10_000_000
 
 #: The most draws one simulation may make.
 MAX_DRAWS: Final = 1_000_000

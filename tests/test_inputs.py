@@ -171,3 +171,35 @@ def test_the_writer_refuses_what_the_reader_would_refuse() -> None:
 def test_writing_into_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(co.OutputError, match="cannot be written"):
         co.write_scenario(co.load_scenario("kurdistan-2024"), tmp_path / "no" / "x.toml")
+
+
+def test_simulation_files_share_the_input_layer(tmp_path: Path) -> None:
+    from coalitions.simulate import read_simulation
+
+    big = tmp_path / "big.toml"
+    big.write_text("seats = " + "9" * 4301 + "\n[shares]\na = 1\n", encoding="utf-8")
+    with pytest.raises(co.ScenarioError, match="digits"):
+        read_simulation(big)
+    with pytest.raises(co.ScenarioError, match="not a regular file"):
+        read_simulation("/dev/zero")
+    share = tmp_path / "share.toml"
+    share.write_text('seats = 5\n[shares]\na = "1e9999"\nb = 1\n', encoding="utf-8")
+    with pytest.raises(co.CoalitionsError):
+        read_simulation(share)
+    with pytest.raises(co.SimulationError):  # the exponent is refused before any arithmetic
+        co.simulate({"a": "1e9999", "b": 1}, seats=5, draws=1)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: co.allocate({"a": 1, "b": 2}, 10_000_000),
+        lambda: co.simulate({"a": 1, "b": 2}, seats=5, draws=10**9),
+        lambda: co.WeightedGame(weights={"a": 10**9, "b": 10**9, "c": 1}, quota=10**9 + 1),
+    ],
+)
+def test_sizes_beyond_the_limits_are_refused_at_once(call) -> None:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    with pytest.raises(co.CoalitionsError, match=r"<= |limit"):
+        call()
+    assert time.perf_counter() - start < 1

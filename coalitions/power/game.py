@@ -15,6 +15,7 @@ from .._frozen import FrozenMap, frozen_map
 from ..constraints import Constraints, compile_game, constraints_of
 from ..counting import FlatGame
 from ..errors import ConstraintError, Problem, ValidationError
+from ..limits import MAX_PARTIES, MAX_TOTAL_WEIGHT
 from ..model import Legislature
 
 __all__ = ["GameOrChamber", "Players", "WeightedGame", "check_monotone", "players_of"]
@@ -48,6 +49,19 @@ class WeightedGame:
                     problems.append(
                         ("weights", f"must be whole numbers >= 0 (got {w!r} for {key!r})")
                     )
+        if not problems and self.total > MAX_TOTAL_WEIGHT:
+            problems.append(
+                (
+                    "weights",
+                    (
+                        f"add up to {self.total:,}, over the limit of {MAX_TOTAL_WEIGHT:,} "
+                        "(coalitions.limits.MAX_TOTAL_WEIGHT): divide them by a common "
+                        "factor, or round them"
+                    ),
+                )
+            )
+        if isinstance(self.weights, FrozenMap) and len(self.weights) > MAX_PARTIES:
+            problems.append(("weights", f"name more than {MAX_PARTIES:,} players"))
         quota_problem = numbers.whole_problem(self.quota)
         if quota_problem is not None:
             problems.append(("quota", quota_problem))
