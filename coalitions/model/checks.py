@@ -22,7 +22,7 @@ from fractions import Fraction
 from typing import Any, Final
 
 from .. import limits, numbers
-from ..errors import Problem, _short
+from ..errors import Problem, ValidationError, _short
 
 __all__ = [
     "alternative_problems",
@@ -50,6 +50,13 @@ def is_key(value: object) -> bool:
     (True, False, False)
     """
     return isinstance(value, str) and bool(KEY.match(value))
+
+
+def raise_problems(problems: list[Problem]) -> None:
+    """Raise every problem found at once, in one
+    :class:`~coalitions.errors.ValidationError` (nothing when there is none)."""
+    if problems:
+        raise ValidationError(problems)
 
 
 # --- one field each: append problems, never raise ---

@@ -28,9 +28,7 @@ import attrs
 from .. import numbers
 from ..errors import (
     NumberError,
-    Problem,
     UnknownPartyError,
-    ValidationError,
     _short,
 )
 from . import checks, layout
@@ -89,9 +87,7 @@ def _fields(obj: Any) -> dict[str, Any]:
     return {a.name: getattr(obj, a.name) for a in attrs.fields(type(obj)) if a.init}
 
 
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
+_raise = checks.raise_problems
 
 
 @attrs.frozen

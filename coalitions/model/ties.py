@@ -33,7 +33,7 @@ from typing import Any, Final
 
 import attrs
 
-from ..errors import Problem, ValidationError, _short
+from ..errors import Problem, _short
 from . import checks
 
 __all__ = [
@@ -94,9 +94,7 @@ def _common(problems: list[Problem], sources: object, note: object) -> None:
     checks.check_text(problems, "note", note, "")
 
 
-def _raise(problems: list[Problem]) -> None:
-    if problems:
-        raise ValidationError(problems)
+_raise = checks.raise_problems
 
 
 def in_force(since: _dt.date | None, until: _dt.date | None, day: _dt.date | None) -> bool:
