@@ -155,11 +155,11 @@ def _from_data(data: object, where: str) -> Legislature:
 def dumps_scenario(leg: Legislature, *, json_format: bool = False) -> str:
     """The scenario as TOML text (or JSON), such that :func:`loads_scenario` gives it back.
 
-    Lossless: text keeps its line ends (``\r\n`` too: a TOML multi-line string would
-    turn it into ``\n``, so a scenario holding a carriage return is written with escaped
-    one-line strings), and what is written can be read (a text over
+    Lossless: text keeps its line ends, carriage returns too (a TOML multi-line string
+    would turn them into newlines, so a scenario holding one is written with escaped
+    one-line strings); and what is written can be read: a text over
     :data:`~coalitions.limits.MAX_FILE_BYTES` is refused with a
-    :class:`~coalitions.errors.ScenarioError` instead of being written).
+    :class:`~coalitions.errors.ScenarioError` instead of being written.
 
     >>> leg = load_scenario("kurdistan-2024")
     >>> loads_scenario(dumps_scenario(leg)) == leg
