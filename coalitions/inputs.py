@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 import tomllib
@@ -41,6 +42,12 @@ __all__ = ["Format", "check_tree", "decode", "format_of", "load", "parse", "read
 Format = Literal["toml", "json"]
 
 _CHUNK = 64 * 1024
+#: A line that starts with a key of more dotted parts than a scenario could need.
+_KEY_PART = r"""[\w"'-]+"""
+_DOTTED = re.compile(
+    rf"^\s*\[{{0,2}}\s*(?:{_KEY_PART}\s*\.\s*){{{2 * limits.MAX_DEPTH},}}"
+    rf"{_KEY_PART}\s*(?:=|\]{{1,2}}\s*$)"
+)
 
 
 def read_bytes(
@@ -119,6 +126,8 @@ def parse(text: str, where: str, *, fmt: Format = "toml") -> Any:
     """The tree of a TOML or JSON text, checked by :func:`check_tree`."""
     if len(text) > limits.MAX_FILE_BYTES:
         raise ScenarioError(where, [("", _too_big(limits.MAX_FILE_BYTES, len(text)))])
+    if fmt == "toml":
+        _dotted_keys(text, where)
     try:
         data = json.loads(text) if fmt == "json" else tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -139,6 +148,18 @@ def parse(text: str, where: str, *, fmt: Format = "toml") -> Any:
     if problems:
         raise ScenarioError(where, problems)
     return data
+
+
+def _dotted_keys(text: str, where: str) -> None:
+    """Refuse dotted keys nested deeper than :data:`~coalitions.limits.MAX_DEPTH` before
+    parsing: the TOML parser takes time quadratic in their depth (``a.a.a...`` of a few
+    thousand levels would take seconds)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") > 2 * limits.MAX_DEPTH and _DOTTED.match(line):
+            raise ScenarioError(
+                where,
+                [("", f"line {number}: a dotted key nests deeper than {limits.MAX_DEPTH} levels")],
+            )
 
 
 def _first_line(err: Exception) -> str:

@@ -33,7 +33,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -41,7 +41,7 @@ from . import numbers, report, rules
 from ._frozen import FrozenMap, frozen_map
 from .apportion import METHODS, allocate, allocate_districts, get_method
 from .constraints import Constraints, compile_game, constraints_of
-from .errors import AllocationError, NumberError, SimulationError
+from .errors import AllocationError, NumberError, SimulationError, _short
 from .limits import MAX_CHAMBER_SIZE, MAX_DRAWS
 from .model import Legislature, Party
 from .search import check_in_game, find_coalitions
@@ -305,8 +305,18 @@ def _share(value: Any, where: str) -> float:
             f"{where} must be a number or a share such as '12.5%' (got {value!r})"
         ) from None
     if f < 0:
-        raise SimulationError(f"{where} must be >= 0 (got {value!r})")
+        raise SimulationError(f"{where} must be >= 0 (got {_short(value)})")
+    if f > MAX_SHARE:
+        raise SimulationError(
+            f"{where} must be at most {MAX_SHARE:.0e} (got {_short(value)}): a share, a "
+            "percentage or a vote count"
+        )
     return float(f)
+
+
+#: The largest share (or vote count) a simulation reads: shares are drawn in floating
+#: point, so a number must stay far from a float's range.
+MAX_SHARE: Final = 10**15
 
 
 def simulate(

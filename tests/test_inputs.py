@@ -203,3 +203,62 @@ def test_sizes_beyond_the_limits_are_refused_at_once(call) -> None:  # type: ign
     with pytest.raises(co.CoalitionsError, match=r"<= |limit"):
         call()
     assert time.perf_counter() - start < 1
+
+
+# --- the bugs the fuzz census (benchmarks/fuzz_census.py, seed 1) found ---
+
+LINKED = (
+    '[chamber]\nname = "X"\nsize = 3\nas_of = 2024-10-20\n[[parties]]\nkey = "a"\n'
+    'name = "A"\nseats = 2\nlinks = [{ group = "g", relation = "political-wing" }]\n'
+    '[[groups]]\nkey = "g"\nname = "G"\nkind = "armed-group"\n'
+)
+
+
+def test_a_date_time_where_a_date_belongs_is_read_as_its_day() -> None:
+    leg = loads_scenario(LINKED + 'grades = [{ grade = "fto", since = 2020-01-02T00:00:00 }]\n')
+    assert "us-designated" in leg.tags_of("a")
+    broken = (
+        '[chamber]\nname = "X"\nsize = 3\nas_of = 2022-06-01T00:00:00\n[[parties]]\nkey = "a"\n'
+        'name = 5\nseats = 2\n[[events]]\ndate = 2022-06-12\nkind = "vacate"\nseats = { a = 1 }\n'
+    )
+    with pytest.raises(co.ScenarioError, match="must be a string"):
+        loads_scenario(broken)
+
+
+@pytest.mark.parametrize("digit", ["²", "①", "٣", "𝟙"])
+def test_votes_are_ascii_digits(tmp_path: Path, digit: str) -> None:
+    path = tmp_path / "v.csv"
+    path.write_text(f"list,votes\na,{digit}\nb,5\n", encoding="utf-8")
+    with pytest.raises(co.AllocationError, match="'votes' must be a whole number"):
+        co.apportion.read_votes(path)
+
+
+@pytest.mark.parametrize("exempt", ["3", "1.5", '"ab"', "[1]", "[{}]"])
+def test_exempt_in_a_votes_file_is_a_list_of_keys(tmp_path: Path, exempt: str) -> None:
+    path = tmp_path / "v.toml"
+    path.write_text(f"seats = 5\nexempt = {exempt}\n[votes]\na = 10\nb = 5\n", encoding="utf-8")
+    with pytest.raises(co.AllocationError, match="'exempt' must be a list of list keys"):
+        co.apportion.read_votes(path)
+
+
+@pytest.mark.parametrize("seats", ["0", "false"])
+def test_a_refill_whose_seats_are_no_table(seats: str) -> None:
+    text = (
+        '[chamber]\nname = "X"\nsize = 3\n[[parties]]\nkey = "a"\nname = "A"\nseats = 2\n'
+        f'[[events]]\ndate = 2022-06-23\nkind = "refill"\nseats = {seats}\n'
+        'parties = [{ key = "b", name = "B", seats = 1 }]\n'
+    )
+    with pytest.raises(co.ScenarioError, match="must be a table of list keys to seats"):
+        loads_scenario(text)
+
+
+def test_a_share_too_large_for_the_draws() -> None:
+    with pytest.raises(co.SimulationError, match="must be at most"):
+        co.simulate({"a": 10**309, "b": 1}, 5, draws=20)
+
+
+def test_deeply_dotted_keys_are_refused_before_parsing() -> None:
+    start = time.perf_counter()
+    with pytest.raises(co.ScenarioError, match="dotted key nests deeper"):
+        loads_scenario("a." * 50_000 + "b = 1\n")
+    assert time.perf_counter() - start < 1

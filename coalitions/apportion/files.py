@@ -85,7 +85,7 @@ def read_votes(path: str | os.PathLike[str]) -> VotesFile:
 
 def _votes_cell(cell: str, where: str, problems: list[str]) -> int | None:
     text = cell.strip().replace(",", "").replace("_", "")
-    if not text.isdigit() or len(text) > MAX_DIGITS:
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:
         problems.append(f"{where}: 'votes' must be a whole number (got {_short(cell.strip())})")
         return None
     return int(text)
@@ -135,6 +135,11 @@ def _votes_table(raw: object, where: str, problems: list[str]) -> dict[str, int]
 
 def _toml_votes(data: Mapping[str, Any], problems: list[str]) -> VotesFile | None:
     options = {k: data[k] for k in _OPTIONS if k in data}
+    exempt = options.get("exempt", [])
+    if not isinstance(exempt, list) or not all(isinstance(k, str) and k for k in exempt):
+        problems.append(f"'exempt' must be a list of list keys (got {_short(exempt)})")
+    if not isinstance(options.get("method", ""), str):
+        problems.append(f"'method' must be a method's name (got {_short(options['method'])})")
     unknown_keys = sorted(set(data) - {*_OPTIONS, "districts", "votes", "seats", "reserved"})
     for key in unknown_keys:
         problems.append(

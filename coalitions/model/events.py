@@ -195,7 +195,12 @@ class Refill(Event):
 
     def field_problems(self) -> list[Problem]:
         problems: list[Problem] = []
-        if self.seats:
+        seats: object = self.seats
+        if not isinstance(seats, Mapping):
+            problems.append(
+                ("seats", f"must be a table of list keys to seats (got {_short(seats)})")
+            )
+        elif self.seats:
             _seat_table_problems(problems, "seats", self.seats, 1)
         if checks.check_objects(problems, "parties", self.parties, Party, ""):
             for dup in checks.repeated(p.key for p in self.parties):

@@ -494,6 +494,8 @@ class _Reader:
             known = " or ".join(str(v) for v in layout.READABLE_VERSIONS)
             self.problems.append(("chamber.format", f"must be {known} (got {_short(version)})"))
         for name in ("as_of", "election"):
+            if isinstance(chamber.get(name), _dt.datetime):  # a date-time: its day
+                chamber[name] = chamber[name].date()
             if isinstance(chamber.get(name), str):
                 chamber[name] = self.date(chamber[name], f"chamber.{name}")
                 if chamber[name] is None:

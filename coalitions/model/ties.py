@@ -62,6 +62,8 @@ AFFILIATION_KINDS: Final = ("won-on-list", "allied", "aligned", "led-by", "joine
 
 
 def _date(value: Any) -> Any:
+    if isinstance(value, _dt.datetime):  # a TOML date-time where a date belongs: its day
+        return value.date()
     if isinstance(value, str):
         try:
             return _dt.date.fromisoformat(value)
