@@ -445,7 +445,9 @@ def _bounds(
 ) -> list[tuple[float, float]] | None:
     """Each list's interval of shares (or ``None``: the shares are sampled instead)."""
     if intervals is None:
-        numbers.whole(sample_size, field="sample_size", low=1, error=SimulationError)
+        numbers.whole(
+            sample_size, field="sample_size", low=1, high=MAX_SHARE, error=SimulationError
+        )
         return None
     if len(dnames) > 1:
         raise SimulationError("'intervals' apply to a single national district")

@@ -262,3 +262,12 @@ def test_deeply_dotted_keys_are_refused_before_parsing() -> None:
     with pytest.raises(co.ScenarioError, match="dotted key nests deeper"):
         loads_scenario("a." * 50_000 + "b = 1\n")
     assert time.perf_counter() - start < 1
+
+
+def test_votes_beyond_a_float_are_allocated_exactly() -> None:
+    big = 10**1000
+    assert dict(co.allocate({"a": big, "b": 2 * big, "c": 3}, 6).seats) == {"a": 2, "b": 4, "c": 0}
+    with pytest.raises(co.TieError):
+        co.allocate({"a": big, "b": big}, 3)
+    with pytest.raises(co.SimulationError, match="'sample_size' must be <="):
+        co.simulate({"a": 1, "b": 1}, 5, sample_size=10**1000, draws=1)

@@ -243,12 +243,18 @@ def _divisor_allocation(
     awards: list[SeatAward] = []
     ties: list[Tie] = []
 
+    # Votes beyond a float's range are shifted right before the float key is made (the
+    # exact comparison below decides every near or equal quotient, so nothing is lost).
+    top = max((votes[k] for k in eligible), default=1)
+    shift = max(0, (top * top if m.squared else top).bit_length() - 900)
+    vote_shift = max(0, top.bit_length() - 900)
+
     def key(k: str) -> tuple[int, float, str]:
         n = held[k]
         if divisors[n] == 0:  # an infinite quotient: before every finite one, by votes
-            return (-1, -float(votes[k]), k)
+            return (-1, -float(votes[k] >> vote_shift), k)
         v = votes[k] * votes[k] if m.squared else votes[k]
-        return (0, -(v * inverse[n]), k)
+        return (0, -(float(v >> shift) * inverse[n]), k)
 
     heap = [key(k) for k in eligible if caps.get(k, seats) > 0]
     heapq.heapify(heap)
