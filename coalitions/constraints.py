@@ -357,10 +357,17 @@ def _players(
 ) -> tuple[Player, ...]:
     """The players: each party left in, a kept-together bloc as one; heaviest first."""
     bloc_of: dict[str, str] = {}
+    kept: dict[str, tuple[str, ...]] = {}
     for key in sorted(c.keep_together):
-        bloc = leg.bloc(key)
-        for m in bloc.members:
-            bloc_of[m] = bloc.key
+        name, members = leg.together(key)
+        kept[name] = members
+        for m in members:
+            if m in bloc_of and bloc_of[m] != name:
+                raise ConstraintError(
+                    f"'keep_together' names {bloc_of[m]!r} and {name!r}, which share {m!r}: "
+                    "a list can be kept together with one group only"
+                )
+            bloc_of[m] = name
     players: list[Player] = []
     seen_blocs: set[str] = set()
     for p in leg.parties:
@@ -382,7 +389,7 @@ def _players(
         if b in seen_blocs:
             continue
         seen_blocs.add(b)
-        members = tuple(m for m in leg.bloc(b).members if m not in excluded)
+        members = tuple(m for m in kept[b] if m not in excluded)
         positions = {leg[m].position for m in members}
         players.append(
             Player(

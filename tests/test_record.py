@@ -177,3 +177,29 @@ def test_every_kind_of_event_is_drawn(kind: str) -> None:
         suppress_health_check=[HealthCheck.too_slow],
     )
     find(records(), lambda leg: any(e.kind == kind for e in leg.events), settings=reach)
+
+
+def test_a_definition_can_be_kept_together() -> None:
+    seats = dict(zip("abcde", (5, 4, 3, 2, 1), strict=True))
+    parties = [co.Party(key=k, name=k.upper(), seats=n) for k, n in seats.items()]
+    wide = co.model.BlocDefinition(key="wide", members=["a", "b", "c"])
+    leg = co.Legislature(
+        name="X",
+        size=15,
+        parties=parties,
+        blocs=[co.Bloc(key="x", name="X", members=["a", "b"], definitions=[wide])],
+    )
+    abc = co.Bloc(key="x", name="X", members=["a", "b", "c"])
+    same = co.Legislature(name="X", size=15, parties=parties, blocs=[abc])
+    for minimal in (True, False):
+        found = co.find_coalitions(leg, keep_together=["x@wide"], minimal=minimal)
+        expected = co.find_coalitions(same, keep_together=["x"], minimal=minimal)
+        assert {c.members for c in found} == {c.members for c in expected}
+    power = co.power.banzhaf(leg, keep_together=["x@wide"])
+    assert {k.removesuffix("@wide"): v for k, v in power.items()} == co.power.banzhaf(
+        same, keep_together=["x"]
+    )
+    check = co.check_coalition(leg, "a+b+d", keep_together=["x@wide"])
+    assert "splits the bloc x@wide (kept together): lacks c" in check.failures
+    with pytest.raises(co.ConstraintError, match="share 'a'"):
+        co.count_coalitions(leg, keep_together=["x", "x@wide"])

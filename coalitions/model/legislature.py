@@ -155,6 +155,21 @@ class Legislature:
         where = f"{field!r} of {self.name!r}" if field else repr(self.name)
         raise UnknownPartyError(key, known, where=where)
 
+    def together(self, key: str, *, field: str = "keep_together") -> tuple[str, tuple[str, ...]]:
+        """A bloc to keep together: its key as written (``bloc`` or ``bloc@definition``,
+        in lower case) and its member parties, in the order the definition gives them.
+
+        >>> import coalitions as co
+        >>> iraq = co.load_scenario("iraq-2025")
+        >>> iraq.together("coordination-framework@declared")[0]
+        'coordination-framework@declared'
+        """
+        text = key.strip().lower() if isinstance(key, str) else key
+        bloc_key, _, definition = text.partition("@") if isinstance(text, str) else (text, "", "")
+        bloc = self.bloc(bloc_key)
+        name = f"{bloc.key}@{definition}" if definition else bloc.key
+        return name, self._definition_members(bloc, definition, field)
+
     @staticmethod
     def _definition_members(bloc: Bloc, definition: str, field: str) -> tuple[str, ...]:
         if not definition:

@@ -226,7 +226,8 @@ def players_of(
         groups: list[list[int]] = []
         seen: set[int] = set()
         for bloc_key in sorted(c.keep_together):
-            members = [players.index[m] for m in game.bloc(bloc_key).members if m in players.index]
+            _name, kept = game.together(bloc_key)
+            members = [players.index[m] for m in kept if m in players.index]
             if members:
                 groups.append(members)
                 seen.update(members)

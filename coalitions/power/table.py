@@ -137,8 +137,8 @@ def indices(
     compiled = compile_game(game, quota, attrs.evolve(c, keep_together=frozenset()))
     seats = {p.key: compiled.party_weight.get(p.key, p.seats) for p in game.parties}
     for bloc_key in c.keep_together:
-        bloc = game.bloc(bloc_key)
-        seats[bloc.key] = sum(compiled.party_weight.get(m, 0) for m in bloc.members)
+        name, kept = game.together(bloc_key)
+        seats[name] = sum(compiled.party_weight.get(m, 0) for m in kept)
     rated = set().union(*(set(v) for v in values.values()))
     seats = {k: w for k, w in seats.items() if k in rated}
     return PowerTable(indices=tuple(names), values=values, seats=seats, size=game.size)

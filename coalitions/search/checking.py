@@ -185,14 +185,12 @@ def _broken(game: Game, members: Sequence[str]) -> list[str]:
     ]
     leg = game.legislature
     for bloc_key in sorted(game.constraints.keep_together):
-        bloc = leg.bloc(bloc_key)
+        name, kept = leg.together(bloc_key)
         # only players count: a member left out (a list with no seat) splits nothing
-        inside = [m for m in bloc.members if m in members and m in game.party_weight]
-        missing = [m for m in bloc.members if m in game.party_weight and m not in members]
+        inside = [m for m in kept if m in members and m in game.party_weight]
+        missing = [m for m in kept if m in game.party_weight and m not in members]
         if inside and missing:
-            failures.append(
-                f"splits the bloc {bloc.key} (kept together): lacks {', '.join(missing)}"
-            )
+            failures.append(f"splits the bloc {name} (kept together): lacks {', '.join(missing)}")
     return failures
 
 
