@@ -11,6 +11,7 @@ from typing import TextIO
 from .. import report, search
 from ..model import Legislature
 from .options import (
+    EXIT_CHECK_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
     Command,
@@ -174,7 +175,7 @@ def _check_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
         emit(out, report.to_json(check.to_record()))
     else:
         emit(out, check.explain())
-    return EXIT_OK
+    return EXIT_OK if check.viable else EXIT_CHECK_FAILED
 
 
 FIND = Command(
