@@ -46,7 +46,8 @@ from typing import Any
 import attrs
 
 from . import numbers, rules
-from .errors import ConstraintError, unknown
+from .errors import ConstraintError, LimitError, unknown
+from .limits import MAX_REQUIRED_TAGS
 from .model import Legislature, chamber
 
 __all__ = ["Constraints", "Game", "Player", "compile_game", "constraints_of"]
@@ -266,6 +267,12 @@ def compile_game(
         )
     _check_tags(leg, c.exclude_tags, "exclude_tags")
     _check_tags(leg, c.require_tags, "require_tags")
+    if len(c.require_tags) > MAX_REQUIRED_TAGS:
+        raise LimitError(
+            f"'require_tags' names {len(c.require_tags)} tags, over the limit of "
+            f"{MAX_REQUIRED_TAGS} (coalitions.limits.MAX_REQUIRED_TAGS): each required tag "
+            "doubles the work of an exact count"
+        )
     weight, tags, reduced, excluded = _weigh(leg, c)
     required = _required(leg, c, excluded, weight)
     for p in leg.parties:

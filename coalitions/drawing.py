@@ -27,7 +27,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Protocol
-from xml.sax.saxutils import quoteattr
 
 import attrs
 
@@ -300,7 +299,7 @@ def _checked_groups(groups: object, size: object) -> list[Group]:
         if not all(isinstance(v, str) for v in (key, label, colour)):
             raise RenderError(f"{where}: key, label and colour must be text (got {_short(group)})")
         _check_whole(n, f"groups[{i}] seats", low=0)
-        if not _COLOUR.match(colour):
+        if not _COLOUR.fullmatch(colour):
             raise RenderError(
                 f"{where}: colour must be '#rgb', '#rrggbb' or a colour name (got {_short(colour)})"
             )
@@ -405,7 +404,7 @@ def _sector(
         for rr, a in ((ro, a0), (ro, a1), (ri, a1), (ri, a0))
     ]
     return (
-        f'<path class="bloc" data-bloc={quoteattr(name)} fill="none" stroke="#333333" '
+        f'<path class="bloc" data-bloc="{attribute(name)}" fill="none" stroke="#333333" '
         f'stroke-width="1.2" stroke-dasharray="4 3" d="M {x0:.2f} {y0:.2f} '
         f"A {ro * scale:.2f} {ro * scale:.2f} 0 0 1 {x1:.2f} {y1:.2f} "
         f"L {x2:.2f} {y2:.2f} A {ri * scale:.2f} {ri * scale:.2f} 0 0 0 "

@@ -12,7 +12,8 @@ format         what is done to text
                so a name cannot open a link, an image, a table cell or a tag
 ``mediawiki``  wiki markup (``| ! { } [ ] ' < >``) becomes entities
 ``latex``      ``\\ & % $ # _ { } ~ ^ < >`` become LaTeX commands
-``rst``        inline markup (``* ` _ | \\``) is backslash-escaped
+``rst``        one line, every ASCII punctuation character backslash-escaped (no
+               directive such as ``.. raw::``, no inline markup)
 ``csv``        a cell that a spreadsheet would run as a formula (it begins with
                ``= + - @``, a tab or a carriage return) gets a leading apostrophe
 terminal       control characters (escape codes) and bidirectional overrides are
@@ -45,7 +46,7 @@ FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 _BIDI: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _MARKDOWN: Final = re.compile(r"([\\`*_\[\]|~])")
-_RST: Final = re.compile(r"([\\`*_|])")
+_RST: Final = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _LATEX: Final = {
     "\\": r"\textbackslash{}",
     "&": r"\&",
@@ -85,8 +86,9 @@ def text(value: str, fmt: str) -> str:
         return "".join(_WIKI.get(c, c) for c in _controls(value, bidi=False).replace("\n", " "))
     if fmt == "latex":
         return "".join(_LATEX.get(c, c) for c in _controls(value, bidi=False))
-    if fmt == "rst":
-        return _RST.sub(r"\\\1", _controls(value, bidi=True))
+    if fmt == "rst":  # one line, every punctuation escaped: no directive, no markup
+        plain = _controls(value, bidi=True).replace("\n", " ").replace("\t", " ")
+        return _RST.sub(r"\\\1", plain)
     if fmt == "csv":
         return cell(value)
     if fmt == "json":

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_EXPONENT",
     "MAX_FILE_BYTES",
     "MAX_PARTIES",
+    "MAX_REQUIRED_TAGS",
     "MAX_TEXT",
     "MAX_TOTAL_WEIGHT",
 ]
@@ -52,6 +53,10 @@ MAX_PARTIES: Final = 2_000
 #: count over every seat sum up to the quota. Populations in thousands (the EU's 27
 #: states: 447,322) fit; weights in single people do not: divide them first.
 MAX_TOTAL_WEIGHT: Final = 10_000_000
+
+#: The most tags a question may require (``require_tags``): each doubles the work of an
+#: exact count (the count keeps one table per set of tags held).
+MAX_REQUIRED_TAGS: Final = 12
 
 #: The most draws one simulation may make.
 MAX_DRAWS: Final = 1_000_000

@@ -312,7 +312,7 @@ def render(
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([escape.cell(str(c)) for c in columns])
         writer.writerows([_cell(r[c], "csv") for c in columns] for r in rows)
         return buffer.getvalue().rstrip("\n")
     tablefmt = _TABLEFMT.get(fmt, fmt)
@@ -326,7 +326,14 @@ def render(
         for c in columns
     ]
     colalign = ["right" if n else "left" for n in numeric]
-    return str(tabulate(body, headers=list(columns), tablefmt=tablefmt, colalign=colalign))
+    return str(
+        tabulate(
+            body,
+            headers=[_cell(str(c), fmt) for c in columns],
+            tablefmt=tablefmt,
+            colalign=colalign,
+        )
+    )
 
 
 def seat_table(leg: Chamber, tablefmt: str = "table") -> str:

@@ -76,6 +76,10 @@ class Vote:
     quorum: Threshold | None = None
     name: str | None = attrs.field(default=None, eq=False)
 
+    def __attrs_post_init__(self) -> None:
+        if self.base not in ("members", "present"):
+            raise QuotaError(f"'base' must be 'members' or 'present' (got {_short(self.base)})")
+
     def quorum_seats(self, size: int) -> int:
         """The members who must be present (0 when the rule has no quorum)."""
         return 0 if self.quorum is None else _share(size, self.quorum, size)
@@ -85,6 +89,8 @@ class Vote:
         house when ``None``: then also at least the quorum, which a coalition must be
         able to bring alone if the others stay away)."""
         q = self.quorum_seats(size)
+        if present is not None:
+            numbers.whole(present, field="present", low=1, high=size, error=QuotaError)
         if present is None:
             return max(_share(size, self.threshold, size), q)
         if present < q:
@@ -213,8 +219,8 @@ def quota(size: int, rule: Rule = "majority", *, present: int | None = None) -> 
     if present is not None:
         numbers.whole(present, field="present", low=1, high=size, error=QuotaError)
     vote = vote_of(rule)
-    if present is not None and vote.quorum is None:
-        vote = attrs.evolve(vote, base="present")  # a plain rule over those present
+    if present is not None and not isinstance(rule, Vote) and vote.quorum is None:
+        vote = attrs.evolve(vote, base="present")  # a plain rule, counted over those present
     return vote.needed(size, present)
 
 

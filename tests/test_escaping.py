@@ -118,3 +118,25 @@ def test_the_cli_escapes_district_names(tmp_path: pytest.TempPathFactory) -> Non
     )
     assert code == 0
     assert "<img" not in out.getvalue()
+
+
+def test_rst_output_holds_no_directive() -> None:
+    docutils = pytest.importorskip("docutils.core")
+    leg = co.Legislature(
+        name="T",
+        size=10,
+        parties=[
+            co.Party(key="a", name=".. include:: /etc/hostname", seats=6),
+            co.Party(key="b", name="B\n\n.. raw:: html\n\n   <script>alert(1)</script>", seats=4),
+        ],
+    )
+    html = docutils.publish_string(
+        report.show(leg, "rst"), writer="html", settings_overrides={"report_level": 5}
+    ).decode()
+    assert "<script>" not in html
+    assert "include::" in html  # shown as text, not run
+
+
+def test_headers_are_escaped_too() -> None:
+    assert "<img" not in report.render([{"<img src=x onerror=alert(1)>": 1}], fmt="html")
+    assert report.render([{"=cmd|calc": 1}], fmt="csv").startswith("'=cmd|calc")

@@ -203,3 +203,63 @@ def test_a_definition_can_be_kept_together() -> None:
     assert "splits the bloc x@wide (kept together): lacks c" in check.failures
     with pytest.raises(co.ConstraintError, match="share 'a'"):
         co.count_coalitions(leg, keep_together=["x", "x@wide"])
+
+
+# --- found in review ---
+
+
+def test_at_keeps_only_the_affiliations_that_still_fit() -> None:
+    from coalitions.model.ties import Affiliation
+
+    parties = [co.Party(key=k, name=k, seats=n) for k, n in (("a", 4), ("b", 3), ("c", 1))]
+    leg = co.Legislature(
+        name="X",
+        size=8,
+        as_of="2020-01-01",
+        parties=parties,
+        affiliations=[Affiliation(member="a", patron="b", kind="allied", seats=3)],
+        events=[Vacate(date="2021-01-01", seats={"a": 2})],
+    )
+    later = leg.at("2022-01-01")  # a holds 2 then: the claim on 3 of its seats no longer fits
+    assert later["a"].seats == 2 and later.affiliations == ()
+    assert leg.at("2020-06-01").affiliations == leg.affiliations
+
+
+def test_what_ifs_carry_ties_along(iraq: co.Legislature) -> None:
+    from coalitions.whatif import transform as t
+
+    merged = t.merge(iraq, ["sadiqoun", "badr"], key="merged")
+    assert {"militia-affiliated", "us-designated"} <= merged.tags_of("merged")
+    seats = iraq["sadiqoun"].seats
+    assert "militia-affiliated" in t.split(iraq, "sadiqoun", {"x1": 1, "x2": seats - 1}).tags_of(
+        "x1"
+    )
+    assert "militia-affiliated" in t.join(iraq, ["huqooq"], "asas").tags_of("asas")
+
+
+def test_with_affiliates_checks_its_kinds(iraq: co.Legislature) -> None:
+    assert iraq.with_affiliates(kinds=[]) == iraq  # no kind asked: nothing applied
+    with pytest.raises(co.ConstraintError, match="unknown kind of affiliation"):
+        iraq.with_affiliates(kinds=["bogus"])
+    assert iraq.with_affiliates()["kdp"].seats == iraq["kdp"].seats + 2  # Azm's and Feyli's
+    assert iraq.with_affiliates().seated == iraq.seated
+
+
+def test_a_designation_ends_after_it_starts() -> None:
+    from coalitions.model.events import Designation
+
+    with pytest.raises(co.ValidationError, match="not after the event's date"):
+        Designation(date="2021-01-01", group="g", grade="fto", until="2020-01-01")
+
+
+def test_methods_of_a_chamber_refuse_what_is_not_a_key(iraq: co.Legislature) -> None:
+    with pytest.raises(co.UnknownPartyError):
+        iraq.faction_tags_of("kdp", "nope")
+    for call in (
+        lambda: iraq.bloc(3),
+        lambda: iraq.resolve(["x"]),  # type: ignore[arg-type]
+        lambda: iraq.seats_of(3),  # type: ignore[arg-type]
+        lambda: iraq.with_affiliates(kinds=3),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(co.ArgumentError):
+            call()

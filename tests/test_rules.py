@@ -129,3 +129,18 @@ def test_quota_is_what_a_coalition_passes_whatever_the_others_do(
     except co.QuotaError:
         return  # a seat count larger than the chamber
     assert (c >= needed) == all(passes(p) for p in range(c, size + 1))
+
+
+def test_an_explicit_vote_keeps_its_base() -> None:
+    assert co.rules.quota(329, co.rules.Vote("majority", base="members"), present=200) == 165
+    assert co.rules.quota(329, "majority", present=200) == 101
+    with pytest.raises(co.QuotaError, match="'base' must be"):
+        co.rules.Vote("majority", base="bogus")  # type: ignore[arg-type]
+
+
+def test_required_tags_are_bounded(kurdistan: co.Legislature) -> None:
+    tags = [f"t{i}" for i in range(13)]
+    parties = [co.Party(key=f"p{i}", name="P", seats=1, tags={t}) for i, t in enumerate(tags)]
+    leg = co.Legislature(name="X", size=13, parties=parties)
+    with pytest.raises(co.LimitError, match="MAX_REQUIRED_TAGS"):
+        co.count_coalitions(leg, require_tags=tags)

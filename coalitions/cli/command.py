@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> 
     except Exception as err:  # a bug: one line, and the traceback only when asked
         if args.debug:
             traceback.print_exc()
-        first = str(err).splitlines()[0][:200] if str(err) else ""
+        first = escape.text(str(err), "table").splitlines()[0][:200] if str(err) else ""
         sys.stderr.write(
             f"coalitions: internal error: {type(err).__name__}: {first}\n"
             "please report this as a bug, with the command and --debug's output\n"

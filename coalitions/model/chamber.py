@@ -23,6 +23,7 @@ __all__ = [
     "chamber_problems",
     "day_state",
     "derive",
+    "fitting",
     "in_order",
     "record_problems",
     "ties_problems",
@@ -140,6 +141,26 @@ def day_state(
         parties={p.key: p for p in parties},
         blocs={b.key: b for b in blocs},
         groups={g.key: g for g in groups},
+    )
+
+
+def fitting(
+    affiliations: Sequence[Affiliation],
+    parties: Sequence[Party],
+    blocs: Sequence[Bloc],
+    groups: Sequence[Group],
+) -> tuple[Affiliation, ...]:
+    """The affiliations that still fit a changed chamber (after its record is replayed, or
+    in a what-if): their list still exists and holds the seats they claim, and their
+    patron is still a list, a bloc or a group."""
+    held = {p.key: p.seats for p in parties}
+    patrons = set(held) | {b.key for b in blocs} | {g.key for g in groups}
+    return tuple(
+        a
+        for a in affiliations
+        if a.member in held
+        and a.patron in patrons
+        and (a.seats is None or a.seats <= held[a.member])
     )
 
 

@@ -322,6 +322,11 @@ class Designation(Event):
     def field_problems(self) -> list[Problem]:
         problems: list[Problem] = []
         checks.check_key(problems, "group", self.group, "")
+        until: object = self.until
+        if until is not None and not isinstance(until, _dt.date):
+            problems.append(("until", f"must be a date such as 2026-01-01 (got {_short(until)})"))
+        elif isinstance(until, _dt.date) and isinstance(self.date, _dt.date) and until <= self.date:
+            problems.append(("until", f"is {until}, not after the event's date {self.date}"))
         if self.grade not in GRADES:
             problems.append(
                 ("grade", f"must be one of {', '.join(GRADES)} (got {_short(self.grade)})")

@@ -28,7 +28,7 @@ from ..errors import (
     unknown,
 )
 from . import layout
-from .chamber import chamber_problems, day_state, derive, in_order
+from .chamber import chamber_problems, day_state, derive, fitting, in_order
 from .events import EVENT_KINDS, EVENT_ORDER, Defect, Event, Join
 from .parts import (
     Alternative,
@@ -43,7 +43,7 @@ from .parts import (
     _tuple,
     plain,
 )
-from .ties import Affiliation, Grade, Group, Link, in_force
+from .ties import AFFILIATION_KINDS, Affiliation, Grade, Group, Link, in_force
 
 __all__ = ["Legislature", "chamber"]
 
@@ -125,8 +125,9 @@ class Legislature:
 
     def bloc(self, key: str) -> Bloc:
         """The bloc with this key (:class:`~coalitions.errors.UnknownPartyError` if none)."""
+        text = _key_text(key, "bloc")
         for bloc in self.blocs:
-            if bloc.key == key or bloc.key == key.strip().lower():
+            if bloc.key == text:
                 return bloc
         raise UnknownPartyError(key, [b.key for b in self.blocs], where="the blocs")
 
@@ -143,7 +144,7 @@ class Legislature:
         >>> leg.resolve("A"), leg.resolve("ab")
         (('a',), ('a', 'b'))
         """
-        text = key.strip().lower() if isinstance(key, str) else key
+        text = _key_text(key, field or "key")
         text = self._aliases.get(text, text)
         if text in self._index:
             return (text,)
@@ -229,10 +230,13 @@ class Legislature:
     def faction_tags_of(self, key: str, faction: str) -> frozenset[str]:
         """The tags faction ``faction`` of party ``key`` carries on the chamber's date."""
         party = self[key]
-        return next(
-            f.tags | self._derived.get(f"{party.key}/{f.key}", frozenset())
-            for f in party.factions
-            if f.key == faction
+        for f in party.factions:
+            if f.key == faction:
+                return f.tags | self._derived.get(f"{party.key}/{f.key}", frozenset())
+        raise UnknownPartyError(
+            faction if isinstance(faction, str) else _short(faction),
+            [f.key for f in party.factions],
+            where=f"the factions of {party.key!r}",
         )
 
     def tagged(self, tag: str, *, factions: bool = False) -> tuple[Party, ...]:
@@ -276,19 +280,23 @@ class Legislature:
         The affiliations applied are dropped from the result, whose seats add up as
         before: "KDP with its affiliates" never overruns the chamber.
         """
-        wanted = None if kinds is None else set(kinds)
+        wanted = None if kinds is None else set(_kinds(kinds))
         state = day_state(self.size, self.parties, self.blocs, self.groups)
         kept: list[Affiliation] = []
+        day = self.as_of or _dt.date.min
         for a in self.affiliations:
-            if not in_force(a.since, a.until, self.as_of) or (wanted and a.kind not in wanted):
-                kept.append(a)
-            elif a.patron in state.parties:
-                seats = state.parties[a.member].seats if a.seats is None else a.seats
-                Defect(
-                    date=self.as_of or _dt.date.min, source=a.member, target=a.patron, seats=seats
-                ).apply(state)
-            elif a.patron in state.blocs:
-                Join(date=self.as_of or _dt.date.min, party=a.member, bloc=a.patron).apply(state)
+            applies = in_force(a.since, a.until, self.as_of) and (
+                wanted is None or a.kind in wanted
+            )
+            if applies and a.patron in state.parties:
+                held = state.parties[a.member].seats
+                seats = held if a.seats is None else min(a.seats, held)
+                if seats:  # what earlier affiliations left of the list
+                    move = Defect(date=day, source=a.member, target=a.patron, seats=seats)
+                    move.apply(state)
+            elif applies and a.patron in state.blocs:
+                if a.member not in state.blocs[a.patron].members:
+                    Join(date=day, party=a.member, bloc=a.patron).apply(state)
             else:
                 kept.append(a)
         return attrs.evolve(
@@ -317,7 +325,7 @@ class Legislature:
 
     def seats_of(self, keys: Iterable[str]) -> int:
         """Seats held together by the parties ``keys`` (each counted once)."""
-        return sum(self[k].seats for k in {self[k].key for k in keys})
+        return sum(self[k].seats for k in set(self.members(keys, field="keys")))
 
     def share(self, key: str) -> Fraction:
         """Party ``key``'s share of the chamber's size, exactly."""
@@ -394,11 +402,14 @@ class Legislature:
                 event.apply(state)
             else:
                 later.append(event)
+        parties, blocs = tuple(state.parties.values()), tuple(state.blocs.values())
+        groups = tuple(state.groups.values())
         return attrs.evolve(
             self,
-            parties=tuple(state.parties.values()),
-            blocs=tuple(state.blocs.values()),
-            groups=tuple(state.groups.values()),
+            parties=parties,
+            blocs=blocs,
+            groups=groups,
+            affiliations=fitting(self.affiliations, parties, blocs, groups),
             as_of=day,
             events=later,
         )
@@ -627,3 +638,21 @@ def chamber(value: object, field: str = "leg") -> Legislature:
             f"(got {type(value).__name__} {_short(value)})"
         )
     return value
+
+
+def _key_text(key: object, field: str) -> str:
+    """A key as given by a user: text, in lower case, without surrounding space."""
+    if not isinstance(key, str):
+        raise ArgumentError(f"{field!r} must be a key, as text (got {_short(key)})")
+    return key.strip().lower()
+
+
+def _kinds(kinds: object) -> list[str]:
+    """Kinds of affiliation, each one of :data:`~coalitions.model.ties.AFFILIATION_KINDS`."""
+    if isinstance(kinds, str) or not isinstance(kinds, Iterable):
+        raise ArgumentError(f"'kinds' must be a list of kinds of affiliation (got {_short(kinds)})")
+    out = list(kinds)
+    for kind in out:
+        if kind not in AFFILIATION_KINDS:
+            raise ConstraintError(unknown("kind of affiliation", kind, AFFILIATION_KINDS))
+    return out

@@ -22,6 +22,7 @@ import attrs
 from .. import numbers
 from ..errors import UnknownPartyError, ValidationError, WhatIfError
 from ..model import Bloc, Legislature, Party, chamber
+from ..model.chamber import fitting
 
 __all__ = [
     "join",
@@ -65,16 +66,8 @@ def _rebuild(
                 if not d.members or any(m in keys for m in d.members)
             ]
             kept_blocs.append(attrs.evolve(b, members=members, definitions=definitions))
-    patrons = keys | {b.key for b in kept_blocs} | {g.key for g in leg.groups}
-    affiliations = [
-        a
-        for a in leg.affiliations
-        if a.member in keys
-        and a.patron in patrons
-        and (a.seats is None or a.seats <= next(p.seats for p in parties if p.key == a.member))
-    ]
     changes.setdefault("events", ())
-    changes.setdefault("affiliations", affiliations)
+    changes.setdefault("affiliations", fitting(leg.affiliations, parties, kept_blocs, leg.groups))
     try:
         return attrs.evolve(leg, parties=tuple(parties), blocs=tuple(kept_blocs), **changes)
     except ValidationError as err:
@@ -202,6 +195,7 @@ def merge(
         name=name or " + ".join(p.name for p in members),
         seats=sum(p.seats for p in members),
         tags=frozenset().union(*(p.tags for p in members)),
+        links=tuple(dict.fromkeys(link for p in members for link in p.links)),  # ties go along
         factions=tuple(f for p in members for f in p.factions),
         votes=sum(p.votes or 0 for p in members)
         if all(p.votes is not None for p in members)
@@ -251,6 +245,7 @@ def split(leg: Legislature, key: str, parts: Mapping[str, int | Party]) -> Legis
                     name=f"{p.name} ({k})",
                     seats=seats,
                     tags=p.tags,
+                    links=p.links,
                     position=p.position,
                     sources=p.sources,
                     notes=f"Split from {p.key}.",
@@ -361,6 +356,7 @@ def join(leg: Legislature, keys: Iterable[str], target: str) -> Legislature:
         attrs.evolve(
             _with_seats(p, p.seats + added),
             factions=p.factions + tuple(f for q in joining for f in q.factions),
+            links=tuple(dict.fromkeys([*p.links, *(link for q in joining for link in q.links)])),
         )
         if p.key == host.key
         else p
