@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 import coalitions as co
 from coalitions.scenarios import dumps_scenario, loads_scenario
 
-CASES = max(300, settings.default.max_examples * 3)
+CASES = max(200, settings.default.max_examples * 2)  # 1,000 cases in all; thorough: 20,000
 FUZZ = settings(
     max_examples=CASES,
     deadline=dt.timedelta(seconds=1),
@@ -229,5 +229,5 @@ def test_the_fuzz_base_is_the_built_ins() -> None:
     # the mutations start from valid trees: each base reads back as itself
     for name, tree in BASE.items():
         assert co.Legislature.from_dict(tree) == co.load_scenario(name)
-    assert math.isfinite(CASES) and CASES >= 300
+    assert math.isfinite(CASES) and CASES >= 200
     assert Path(__file__).exists()

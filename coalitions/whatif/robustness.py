@@ -237,8 +237,9 @@ def robust(
     --------
     >>> import coalitions as co
     >>> kr = co.load_scenario("kurdistan-2024")
-    >>> robust(kr, lambda leg: co.check_coalition(leg, "kdp+puk").viable, max_seats_moved=2).holds
-    True
+    >>> r = robust(kr, lambda leg: co.check_coalition(leg, "kdp+puk").viable, max_seats_moved=1)
+    >>> r.holds, r.exhaustive, r.checked
+    (True, True, 196)
     >>> r = robust(kr, lambda leg: co.check_coalition(leg, "kdp+puk").viable, budget=100)
     >>> r.exhaustive
     False
