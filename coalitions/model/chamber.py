@@ -121,11 +121,7 @@ def record_problems(
             what = "the election" if floor == election else "as_of, the date of the result"
             problems.append((f"{where}.date", f"is {event.date}, before {what} ({floor})"))
         if cited:
-            problems += [
-                (f"{where}.sources", f"cites {k!r}, which is not among the legislature's sources")
-                for k in event.sources
-                if k not in cited
-            ]
+            problems += uncited(f"{where}.sources", event.sources, cited)
         found = event.problems(state)
         problems += [(f"{where}.{path}" if path else where, msg) for path, msg in found]
         if not found:

@@ -36,8 +36,8 @@ import attrs
 from .._frozen import FrozenMap, frozen_map
 from ..errors import Problem, _short
 from . import checks
-from .parts import Bloc, Party, _optional_date, _raise, _tuple
-from .ties import GRADES, Grade, Group
+from .parts import Bloc, Party, _raise, _tuple
+from .ties import GRADES, Grade, Group, to_date
 
 __all__ = [
     "EVENT_KINDS",
@@ -95,7 +95,7 @@ class Event:
 
     kind: ClassVar[str] = ""
 
-    date: _dt.date = attrs.field(converter=_optional_date)
+    date: _dt.date = attrs.field(converter=to_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
 
@@ -317,7 +317,7 @@ class Designation(Event):
     kind: ClassVar[str] = "designation"
     group: str
     grade: str
-    until: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    until: _dt.date | None = attrs.field(default=None, converter=to_date)
 
     def field_problems(self) -> list[Problem]:
         problems: list[Problem] = []

@@ -38,12 +38,11 @@ from .parts import (
     Party,
     Source,
     _fields,
-    _optional_date,
     _raise,
     _tuple,
     plain,
 )
-from .ties import AFFILIATION_KINDS, Affiliation, Grade, Group, Link, in_force
+from .ties import AFFILIATION_KINDS, Affiliation, Grade, Group, Link, in_force, to_date
 
 __all__ = ["Legislature", "chamber"]
 
@@ -67,10 +66,10 @@ class Legislature:
     parties: tuple[Party, ...] = attrs.field(converter=_tuple)
     blocs: tuple[Bloc, ...] = attrs.field(default=(), converter=_tuple)
     description: str | None = None
-    as_of: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    as_of: _dt.date | None = attrs.field(default=None, converter=to_date)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
-    election: _dt.date | None = attrs.field(default=None, converter=_optional_date)
+    election: _dt.date | None = attrs.field(default=None, converter=to_date)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
     groups: tuple[Group, ...] = attrs.field(default=(), converter=_tuple)
     affiliations: tuple[Affiliation, ...] = attrs.field(default=(), converter=_tuple)
@@ -96,7 +95,7 @@ class Legislature:
         if not isinstance(key, str):
             raise UnknownPartyError(_short(key), self._index, where=repr(self.name))
         party = self._index.get(key)
-        if party is None and isinstance(key, str):
+        if party is None:
             text = key.strip().lower()
             party = self._index.get(self._aliases.get(text, text))
         if party is None:
@@ -387,7 +386,7 @@ class Legislature:
         >>> after.as_of.isoformat()
         '2025-01-01'
         """
-        day = _optional_date(date)
+        day = to_date(date)
         if not isinstance(day, _dt.date):
             raise ConstraintError(f"'as_of' must be a date such as 2022-06-23 (got {_short(date)})")
         if self.as_of is not None and day < self.as_of:

@@ -18,7 +18,6 @@ coalitions.errors.ValidationError: 'seats' must be >= 0 (got -3) for party 'kdp'
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Hashable, Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Final
@@ -69,17 +68,6 @@ def _optional_fraction(value: Any) -> Any:
         return numbers.exact(value, floats=True)
     except NumberError:
         return value
-
-
-def _optional_date(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    return value
 
 
 def _fields(obj: Any) -> dict[str, Any]:

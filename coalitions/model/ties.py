@@ -61,7 +61,9 @@ RELATIONS: Final = ("political-wing", "faction", "led-by", "aligned", "alleged")
 AFFILIATION_KINDS: Final = ("won-on-list", "allied", "aligned", "led-by", "joined")
 
 
-def _date(value: Any) -> Any:
+def to_date(value: Any) -> Any:
+    """A date from a date, a TOML date-time (its day) or ISO text; anything else is left
+    for the validator to report."""
     if isinstance(value, _dt.datetime):  # a TOML date-time where a date belongs: its day
         return value.date()
     if isinstance(value, str):
@@ -112,8 +114,8 @@ class Grade:
     """A group's standing from ``since`` until ``until`` (exclusive; open when ``None``)."""
 
     grade: str
-    since: _dt.date | None = attrs.field(default=None, converter=_date)
-    until: _dt.date | None = attrs.field(default=None, converter=_date)
+    since: _dt.date | None = attrs.field(default=None, converter=to_date)
+    until: _dt.date | None = attrs.field(default=None, converter=to_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
 
@@ -162,8 +164,8 @@ class Link:
 
     group: str
     relation: str = "political-wing"
-    since: _dt.date | None = attrs.field(default=None, converter=_date)
-    until: _dt.date | None = attrs.field(default=None, converter=_date)
+    since: _dt.date | None = attrs.field(default=None, converter=to_date)
+    until: _dt.date | None = attrs.field(default=None, converter=to_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
 
@@ -191,8 +193,8 @@ class Affiliation:
     patron: str
     kind: str = "aligned"
     seats: int | None = None
-    since: _dt.date | None = attrs.field(default=None, converter=_date)
-    until: _dt.date | None = attrs.field(default=None, converter=_date)
+    since: _dt.date | None = attrs.field(default=None, converter=to_date)
+    until: _dt.date | None = attrs.field(default=None, converter=to_date)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     note: str | None = None
 
