@@ -161,7 +161,10 @@ def seat_records(leg: Chamber) -> list[dict[str, Any]]:
     the chamber offers ``tags_of``), without the ``grade:``/``grade>=`` tags, which
     stay queryable but would crowd a table.
     """
-    bloc_of = {m: b.key for b in leg.blocs for m in b.members}
+    bloc_of: dict[str, str] = {}
+    for b in leg.blocs:  # blocs may overlap: a list in several shows them all
+        for m in b.members:
+            bloc_of[m] = f"{bloc_of[m]}, {b.key}" if m in bloc_of else b.key
     tags_of = getattr(leg, "tags_of", None)
     return [
         {

@@ -139,10 +139,10 @@ def test_unknown_key_suggests_close_matches(iraq: co.Legislature) -> None:
                 parties=[co.Party(key="a", name="A", seats=1)],
                 blocs=[
                     co.Bloc(key="b", name="B", members=["a"]),
-                    co.Bloc(key="c", name="C", members=["a"]),
+                    co.Bloc(key="b", name="C", members=["a"]),
                 ],
             ),
-            "already a member of bloc 'b'",
+            "repeats the bloc key 'b'",  # blocs may overlap, but keys are unique
         ),
         (
             lambda: co.Legislature(

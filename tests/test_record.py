@@ -77,7 +77,8 @@ def _event(draw: st.DrawFn, now: co.Legislature, day: dt.date, n: int) -> Event 
     outside = [k for k in now.keys if k not in bloc.members]
     if not outside:
         return None
-    return Join(date=day, party=draw(st.sampled_from(outside)), bloc=bloc.key)
+    also = draw(st.booleans())  # with also, blocs come to overlap
+    return Join(date=day, party=draw(st.sampled_from(outside)), bloc=bloc.key, also=also)
 
 
 def same_chamber(a: co.Legislature, b: co.Legislature) -> bool:
@@ -203,6 +204,67 @@ def test_a_definition_can_be_kept_together() -> None:
     assert "splits the bloc x@wide (kept together): lacks c" in check.failures
     with pytest.raises(co.ConstraintError, match="share 'a'"):
         co.count_coalitions(leg, keep_together=["x", "x@wide"])
+
+
+def test_blocs_may_overlap() -> None:
+    """A list can sit in several blocs: the CF and a wider alliance, say."""
+    text = """
+[chamber]
+name = "X"
+size = 15
+[[parties]]
+key = "a"
+name = "A"
+seats = 6
+[[parties]]
+key = "b"
+name = "B"
+seats = 5
+[[parties]]
+key = "c"
+name = "C"
+seats = 4
+[[blocs]]
+key = "core"
+name = "Core"
+members = ["a", "b"]
+[[blocs]]
+key = "wide"
+name = "Wide"
+members = ["b", "c"]
+[[events]]
+date = 2025-12-01
+kind = "join"
+party = "a"
+bloc = "wide"
+also = true
+"""
+    leg = loads_scenario(text)
+    assert [b.key for b in leg.blocs_of("b")] == ["core", "wide"]
+    assert leg.bloc_of("b") is not None and leg.bloc_of("b").key == "core"
+    assert leg.blocs_of("c") == (leg.bloc("wide"),)
+    assert {r["key"]: r["bloc"] for r in co.report.seat_records(leg)}["b"] == "core, wide"
+    # each bloc can be kept together, not both at once (they share b)
+    # quota 8: a+b, a+c and b+c are the minimal majorities; kept together, core (11)
+    # wins alone and so does wide (9)
+    assert co.count_coalitions(leg) == 3
+    assert [c.members for c in co.find_coalitions(leg, keep_together=["core"])] == [{"a", "b"}]
+    assert [c.members for c in co.find_coalitions(leg, keep_together=["wide"])] == [{"b", "c"}]
+    with pytest.raises(co.ConstraintError, match="share 'b'"):
+        co.count_coalitions(leg, keep_together=["core", "wide"])
+    # the join with also keeps a in core, and adds it to wide
+    later = leg.at("2025-12-02")
+    assert later.bloc("core").members == ("a", "b")
+    assert later.bloc("wide").members == ("b", "c", "a")
+    moved = loads_scenario(text.replace("also = true", "also = false"))
+    assert moved.at("2025-12-02").bloc("core").members == ("b",)
+    assert loads_scenario(dumps_scenario(leg)) == leg
+    # merging lists that sit in the same blocs keeps them there; in different ones, no
+    merged = co.whatif.merge(leg.at("2025-12-02"), ["a", "b"], key="ab")
+    assert merged.bloc("core").members == ("ab",)
+    assert merged.bloc("wide").members == ("ab", "c")
+    with pytest.raises(co.WhatIfError, match="different blocs"):
+        co.whatif.merge(leg, ["a", "c"], key="ac")
 
 
 # --- found in review ---

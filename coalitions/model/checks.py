@@ -432,7 +432,8 @@ def _alias_problems(problems: list[Problem], parties: Sequence[Any], blocs: Sequ
 
 
 def _bloc_set_problems(problems: list[Problem], blocs: Sequence[Any], known: set[str]) -> None:
-    owner: dict[str, str] = {}
+    """Bloc keys are unique and name no party; members exist. Blocs may overlap: a list
+    can be a member of several blocs (the Coordination Framework and a wider alliance)."""
     bloc_keys: set[str] = set()
     for i, bloc in enumerate(blocs):
         if bloc.key in bloc_keys:
@@ -448,15 +449,6 @@ def _bloc_set_problems(problems: list[Problem], blocs: Sequence[Any], known: set
                         f"names {member!r}, which is not a party of this legislature",
                     )
                 )
-            elif member in owner:
-                problems.append(
-                    (
-                        f"blocs[{i}].members",
-                        f"names {member!r}, already a member of bloc {owner[member]!r}",
-                    )
-                )
-            else:
-                owner[member] = bloc.key
 
 
 def _citations(path: str, cited: Iterable[str], known: set[str]) -> list[Problem]:

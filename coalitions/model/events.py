@@ -12,8 +12,9 @@ kind           what it does
 ``refill``     vacant seats are filled: ``seats`` adds to existing lists, ``parties``
                adds new lists (independents, runners-up of lists that had none)
 ``recount``    a ruling or a recount sets lists' ``seats`` (a table of list: seats)
-``join``       list ``party`` joins bloc ``bloc`` (leaving its bloc, which dissolves
-               when its last member leaves)
+``join``       list ``party`` joins bloc ``bloc``, leaving the blocs it was in (a bloc
+               dissolves when its last member leaves); with ``also = true`` it keeps
+               them (blocs may overlap)
 ``leave``      list ``party`` leaves bloc ``bloc``
 ``designation`` group ``group`` gets grade ``grade`` (an FTO designation, a sanction)
 =============  ==================================================================
@@ -253,14 +254,21 @@ class Recount(Event):
 
 @attrs.frozen(kw_only=True)
 class Join(Event):
-    """List ``party`` joins bloc ``bloc`` (and leaves the bloc it was in, if any)."""
+    """List ``party`` joins bloc ``bloc``: it leaves the blocs it was in, unless ``also``
+    (then it sits in both, as a list in the Coordination Framework that also joins a
+    wider alliance)."""
 
     kind: ClassVar[str] = "join"
     party: str
     bloc: str
+    also: bool = False
 
     def field_problems(self) -> list[Problem]:
-        return _party_and_bloc_problems(self.party, self.bloc)
+        problems = _party_and_bloc_problems(self.party, self.bloc)
+        also: object = self.also  # from a file, it may be anything
+        if not isinstance(also, bool):
+            problems.append(("also", f"must be true or false (got {_short(also)})"))
+        return problems
 
     def problems(self, state: State) -> list[Problem]:
         problems = self._unknown(state, "party", [self.party])
@@ -272,7 +280,7 @@ class Join(Event):
 
     def apply(self, state: State) -> None:
         for key, bloc in list(state.blocs.items()):
-            if self.party in bloc.members and key != self.bloc:
+            if self.party in bloc.members and key != self.bloc and not self.also:
                 members = tuple(m for m in bloc.members if m != self.party)
                 if members:
                     state.blocs[key] = attrs.evolve(bloc, members=members)

@@ -207,13 +207,22 @@ class Legislature:
             out.update(dict.fromkeys(self.resolve(str(item), field=field)))
         return tuple(out)
 
-    def bloc_of(self, key: str) -> Bloc | None:
-        """The bloc that party ``key`` belongs to, or ``None``."""
+    def blocs_of(self, key: str) -> tuple[Bloc, ...]:
+        """The blocs that count party ``key`` as a member (by their default definition),
+        in file order: blocs may overlap, so there can be several.
+
+        >>> import coalitions as co
+        >>> [b.key for b in co.load_scenario("iraq-2025").blocs_of("kdp")]
+        []
+        """
         party = self[key]
-        for bloc in self.blocs:
-            if party.key in bloc.members:
-                return bloc
-        return None
+        return tuple(b for b in self.blocs if party.key in b.members)
+
+    def bloc_of(self, key: str) -> Bloc | None:
+        """The first bloc (in file order) that counts party ``key`` as a member, or
+        ``None``; :meth:`blocs_of` gives them all when blocs overlap."""
+        blocs = self.blocs_of(key)
+        return blocs[0] if blocs else None
 
     def tags_of(self, key: str) -> frozenset[str]:
         """The tags party ``key`` carries on the chamber's date: its own, and those its

@@ -212,10 +212,11 @@ class BlocDefinition:
 class Bloc:
     """A named group of parties (an alliance declared after the election, a council).
 
-    ``members`` are party keys: the bloc's default definition, and the only one that
-    makes a party the bloc's member (a party is a member of one bloc at most).
-    ``definitions`` are other, named definitions from other sources (narrow, wide, a
-    reported total): they may overlap other blocs, and are named ``bloc@definition``
+    ``members`` are party keys: the bloc's default definition, and the one that makes a
+    party the bloc's member; blocs may overlap (a list in the Coordination Framework and
+    in a wider alliance), see :meth:`Legislature.blocs_of
+    <coalitions.Legislature.blocs_of>`. ``definitions`` are other, named definitions
+    from other sources (narrow, wide, a reported total), named ``bloc@definition``
     wherever a bloc key is accepted.
     """
 

@@ -171,7 +171,8 @@ def merge(
     leg: Legislature, keys: Iterable[str], *, key: str, name: str | None = None
 ) -> Legislature:
     """Merge the lists ``keys`` into one list ``key``: seats add up, tags and factions
-    join; it takes the place of the first of them, and their bloc if they share one.
+    join; it takes the place of the first of them in the blocs they all sit in (lists in
+    different blocs are refused).
 
     >>> import coalitions as co
     >>> merge(co.load_scenario("kurdistan-2024"), ["kdp", "puk"], key="kdp-puk")["kdp-puk"].seats
@@ -180,11 +181,11 @@ def merge(
     members = [_party(leg, k, "keys") for k in _keys(keys)]
     if len(members) < 2:
         raise WhatIfError("'keys' must name at least two lists to merge")
-    blocs = {leg.bloc_of(p.key) for p in members}
+    blocs = {tuple(b.key for b in leg.blocs_of(p.key)) for p in members}
     if len(blocs) > 1:
         raise WhatIfError(
             "the lists to merge sit in different blocs ("
-            + ", ".join(sorted(b.key if b else "none" for b in blocs))
+            + "; ".join(sorted("+".join(b) or "none" for b in blocs))
             + "); remove them first"
         )
     taken = {p.key for p in members}
@@ -209,10 +210,10 @@ def merge(
             parties.append(merged)
         elif p.key not in taken:
             parties.append(p)
-    bloc = blocs.pop()
+    shared = set(blocs.pop())
     new_blocs = [
         attrs.evolve(b, members=tuple(dict.fromkeys(key if m in taken else m for m in b.members)))
-        if bloc is not None and b.key == bloc.key
+        if b.key in shared
         else b
         for b in leg.blocs
     ]
