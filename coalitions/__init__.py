@@ -28,6 +28,7 @@ from .errors import (
     UnknownNameError,
     UnknownPartyError,
     UnknownScenarioError,
+    UnknownSeatsError,
     ValidationError,
     WhatIfError,
 )
@@ -38,9 +39,11 @@ from .scenarios import list_scenarios, load_scenario, read_scenario, write_scena
 from .search import (
     Coalition,
     CoalitionCheck,
+    CountRange,
     check_coalition,
     count_by_party,
     count_coalitions,
+    count_range,
     find_coalitions,
 )
 from .simulate import Simulation, simulate
@@ -61,6 +64,7 @@ __all__ = [
     "CoalitionsError",
     "ConstraintError",
     "Constraints",
+    "CountRange",
     "DistrictAllocation",
     "Faction",
     "Legislature",
@@ -78,6 +82,7 @@ __all__ = [
     "UnknownNameError",
     "UnknownPartyError",
     "UnknownScenarioError",
+    "UnknownSeatsError",
     "ValidationError",
     "WeightedGame",
     "WhatIfError",
@@ -89,6 +94,7 @@ __all__ = [
     "check_coalition",
     "count_by_party",
     "count_coalitions",
+    "count_range",
     "find_coalitions",
     "limits",
     "list_scenarios",

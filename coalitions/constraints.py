@@ -25,6 +25,11 @@ How each constraint is compiled:
 - ``min_seats``: the coalition must hold at least this many seats; it raises the
   winning threshold to ``max(quota, min_seats)``.
 - ``max_surplus``: at most this many seats above the quota.
+- ``faction_seats``: what to assume for an excluded faction whose seats are unknown or
+  only a range: ``"least"`` or ``"most"`` for every such faction, or a table
+  ``{"party/faction": seats}``. Without an assumption, such an exclusion raises
+  :class:`~coalitions.errors.UnknownSeatsError`: the answer is a range, which
+  :func:`coalitions.search.count_range` gives (never a silent zero).
 
 **A list with no seat sits in no coalition and supplies no tag.** A party with no seats
 (none at all, or none left once its excluded factions are out) is left out of the game:
@@ -46,11 +51,20 @@ from typing import Any
 import attrs
 
 from . import numbers, rules
-from .errors import ConstraintError, LimitError, unknown
+from ._frozen import FrozenMap, frozen_map
+from .errors import ConstraintError, LimitError, UnknownSeatsError, unknown
 from .limits import MAX_REQUIRED_TAGS
 from .model import Legislature, chamber
 
-__all__ = ["Constraints", "Game", "Player", "compile_game", "constraints_of"]
+__all__ = [
+    "ASSUMPTIONS",
+    "Constraints",
+    "Game",
+    "Player",
+    "compile_game",
+    "constraints_of",
+    "uncertain_factions",
+]
 
 
 def _items(value: Any, field: str) -> list[Any]:
@@ -100,6 +114,33 @@ def _pairs(value: Any) -> frozenset[frozenset[str]]:
     return frozenset(out)
 
 
+#: The assumptions ``faction_seats`` may name for every uncertain faction at once.
+ASSUMPTIONS = ("least", "most")
+
+
+def _faction_seats(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return frozen_map({str(k).strip().lower(): v for k, v in value.items()})
+    return value  # the validator reports it
+
+
+def _check_faction_seats(_instance: object, _attribute: object, value: Any) -> None:
+    if value is None or value in ASSUMPTIONS:
+        return
+    if isinstance(value, Mapping):
+        for key, seats in value.items():
+            if key.count("/") != 1:
+                raise ConstraintError(f"'faction_seats' keys are 'party/faction' (got {key!r})")
+            numbers.whole(seats, field=f"faction_seats[{key!r}]", low=0, error=ConstraintError)
+        return
+    raise ConstraintError(
+        "'faction_seats' must be 'least', 'most' or a table of 'party/faction' to seats "
+        f"(got {value!r})"
+    )
+
+
 def _optional_count(name: str) -> Any:
     def check(_instance: object, _attribute: object, value: object) -> None:
         if value is not None:
@@ -129,6 +170,9 @@ class Constraints:
     min_seats: int | None = attrs.field(default=None, validator=_optional_count("min_seats"))
     max_surplus: int | None = attrs.field(default=None, validator=_optional_count("max_surplus"))
     whole_lists: bool = False
+    faction_seats: str | FrozenMap[str, int] | None = attrs.field(
+        default=None, converter=_faction_seats, validator=_check_faction_seats
+    )
 
     def describe(self) -> list[str]:
         """The constraints in words, one line each (empty when there are none)."""
@@ -156,6 +200,11 @@ class Constraints:
             out.append(f"at least {self.min_seats} seats")
         if self.max_surplus is not None:
             out.append(f"at most {self.max_surplus} seats above the quota")
+        if isinstance(self.faction_seats, str):
+            out.append(f"factions of unknown size assumed to hold the {self.faction_seats}")
+        elif self.faction_seats:
+            told = ", ".join(f"{k} {v}" for k, v in sorted(self.faction_seats.items()))
+            out.append(f"faction seats assumed: {told}")
         return out
 
 
@@ -273,7 +322,9 @@ def compile_game(
             f"{MAX_REQUIRED_TAGS} (coalitions.limits.MAX_REQUIRED_TAGS): each required tag "
             "doubles the work of an exact count"
         )
-    weight, tags, reduced, excluded = _weigh(leg, c)
+    weight, tags, reduced, excluded, uncertain = _weigh(leg, c)
+    if uncertain:
+        raise UnknownSeatsError(_uncertain_message(uncertain), uncertain)
     required = _required(leg, c, excluded, weight)
     for p in leg.parties:
         if weight[p.key] == 0:  # whatever else is said of it, it sits in no coalition
@@ -296,16 +347,80 @@ def compile_game(
     )
 
 
+Uncertain = tuple[tuple[str, int, int], ...]
+
+
+def _uncertain_message(uncertain: Uncertain) -> str:
+    spans = ", ".join(f"{key} ({low} to {high})" for key, low, high in uncertain)
+    return (
+        f"the answer depends on seats nobody knows: excluded faction{'s' * (len(uncertain) > 1)} "
+        f"{spans}. Count over every case with coalitions.search.count_range (on the command "
+        "line, find --count gives the range), or assume a figure: faction_seats 'least', "
+        "'most' or {'party/faction': seats} (on the command line, --faction-seats least, "
+        "most or PARTY/FACTION=N)"
+    )
+
+
+def uncertain_factions(leg: Legislature, constraints: Constraints | None = None) -> Uncertain:
+    """The excluded factions whose seats are unknown or only a range, and which no
+    assumption (``faction_seats``) settles: ``("party/faction", least, most)`` each.
+
+    >>> import coalitions as co
+    >>> iraq = co.load_scenario("iraq-2025")
+    >>> uncertain_factions(iraq, Constraints(exclude_tags={"militia-affiliated"}))
+    ()
+    """
+    c = constraints if constraints is not None else Constraints()
+    return _weigh(chamber(leg), c)[4]
+
+
+def _assumed(c: Constraints, key: str, low: int, high: int) -> int | None:
+    """The seats assumed for the uncertain faction ``key`` (``None``: no assumption)."""
+    if c.faction_seats == "least":
+        return low
+    if c.faction_seats == "most":
+        return high
+    if isinstance(c.faction_seats, Mapping) and key in c.faction_seats:
+        seats: int = c.faction_seats[key]
+        if not low <= seats <= high:
+            raise ConstraintError(
+                f"'faction_seats' gives {key} {seats} seats, outside what it may hold "
+                f"({low} to {high})"
+            )
+        return seats
+    return None
+
+
+def _check_assumptions(leg: Legislature, c: Constraints) -> None:
+    """Every faction named in ``faction_seats`` exists and its seats are uncertain."""
+    if not isinstance(c.faction_seats, Mapping):
+        return
+    for key in c.faction_seats:
+        party_key, faction_key = key.split("/")
+        party = leg[leg.canonical(party_key)]
+        leg.faction_tags_of(party.key, faction_key)  # unknown faction: a clear error
+        faction = next(f for f in party.factions if f.key == faction_key)
+        if faction.known:
+            raise ConstraintError(
+                f"'faction_seats' names {key}, whose seats are known ({faction.least})"
+            )
+
+
 def _weigh(
     leg: Legislature, c: Constraints
-) -> tuple[dict[str, int], dict[str, frozenset[str]], list[tuple[str, int, str]], dict[str, str]]:
-    """Each party's seats and tags once excluded factions are out; the parties lost
-    seats to an excluded faction; the excluded parties, and why."""
+) -> tuple[
+    dict[str, int], dict[str, frozenset[str]], list[tuple[str, int, str]], dict[str, str], Uncertain
+]:
+    """Each party's seats and tags once excluded factions are out; the parties that lost
+    seats to an excluded faction; the excluded parties, and why; the excluded factions
+    of uncertain size that no assumption settles."""
     excluded: dict[str, str] = {}
     for key in sorted(c.exclude):
         for party in leg.resolve(key, field="exclude"):
             excluded.setdefault(party, f"excluded ({key})")
+    _check_assumptions(leg, c)
     reduced: list[tuple[str, int, str]] = []
+    uncertain: list[tuple[str, int, int]] = []
     weight: dict[str, int] = {}
     tags: dict[str, frozenset[str]] = {}
     for p in leg.parties:
@@ -315,19 +430,36 @@ def _weigh(
             excluded.setdefault(p.key, "tagged " + ", ".join(own))
         seats = p.seats
         held = set(party_tags)
+        floor = sum(f.least for f in p.factions)
+        staying = 0  # the least the factions that stay hold
         for f in p.factions:
             faction_tags = leg.faction_tags_of(p.key, f.key)
             hit = sorted(faction_tags & c.exclude_tags)
             if not hit:
                 held |= faction_tags
-            elif c.whole_lists:
+                staying += f.least
+                continue
+            if c.whole_lists:
                 excluded.setdefault(p.key, f"faction {f.key} tagged " + ", ".join(hit))
-            else:
-                seats -= f.seats
-                reduced.append((p.key, f.seats, f"faction {f.key} (tagged {', '.join(hit)})"))
+                continue
+            low, high = f.span(p.seats - floor + f.least)
+            why = f"faction {f.key} (tagged {', '.join(hit)})"
+            out = low if low == high else _assumed(c, f"{p.key}/{f.key}", low, high)
+            if out is None:
+                if p.key not in excluded:  # an excluded list's factions change nothing
+                    uncertain.append((f"{p.key}/{f.key}", low, high))
+                continue
+            if not f.known:
+                why = why[:-1] + f"; {out} seats assumed, of {low} to {high})"
+            seats -= out
+            reduced.append((p.key, out, why))
+        if seats < staying:
+            raise ConstraintError(
+                f"the seats assumed for the factions of {p.key} add up to more than its {p.seats}"
+            )
         weight[p.key] = seats
         tags[p.key] = frozenset(held)
-    return weight, tags, reduced, excluded
+    return weight, tags, reduced, excluded, tuple(uncertain)
 
 
 def _required(

@@ -34,6 +34,7 @@ __all__ = [
     "UnknownNameError",
     "UnknownPartyError",
     "UnknownScenarioError",
+    "UnknownSeatsError",
     "ValidationError",
     "WhatIfError",
     "suggest",
@@ -97,6 +98,17 @@ class NumberError(CoalitionsError, ValueError):
 
 class ConstraintError(CoalitionsError, ValueError):
     """Constraints that contradict each other or the chamber (an empty answer is not one)."""
+
+
+class UnknownSeatsError(ConstraintError):
+    """The answer depends on seats nobody knows: an excluded faction whose seat count is
+    unknown or only a range. ``factions`` holds ``(key, least, most)`` for each, with
+    ``key`` as ``"party/faction"``; count over every case with
+    :func:`coalitions.search.count_range`, or assume a figure with ``faction_seats``."""
+
+    def __init__(self, message: str, factions: Sequence[tuple[str, int, int]]) -> None:
+        super().__init__(message)
+        self.factions = tuple(factions)
 
 
 class QuotaError(CoalitionsError, ValueError):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "MAX_CASES",
     "MAX_CHAMBER_SIZE",
     "MAX_DEPTH",
     "MAX_DIGITS",
@@ -60,3 +61,7 @@ MAX_REQUIRED_TAGS: Final = 12
 
 #: The most draws one simulation may make.
 MAX_DRAWS: Final = 1_000_000
+
+#: The most cases :func:`coalitions.search.count_range` counts: one for every way the
+#: excluded factions of unknown size may hold their seats (the product of their ranges).
+MAX_CASES: Final = 10_000

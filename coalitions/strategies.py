@@ -331,7 +331,7 @@ def _moved(
         st.lists(st.tuples(st.sampled_from(givers), st.sampled_from(takers)), max_size=max_seats)
     )
     seats = {p.key: p.seats for p in leg.parties}
-    floor = {p.key: sum(f.seats for f in p.factions) for p in leg.parties}
+    floor = {p.key: sum(f.least for f in p.factions) for p in leg.parties}
     for a, b in moves:
         if a != b and seats[a] > floor[a]:
             seats[a] -= 1

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .. import report, search
+from ..errors import UnknownSeatsError
 from ..model import Legislature
 from .options import (
     EXIT_CHECK_FAILED,
@@ -78,13 +79,22 @@ def _find_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _count_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
-    n = search.count_coalitions(
-        leg,
-        args.quota,
-        minimal=args.minimal,
-        constraints=constraints_from(args),
-        connected=args.connected,
-    )
+    constraints = constraints_from(args)
+    try:
+        n = search.count_coalitions(
+            leg, args.quota, minimal=args.minimal, constraints=constraints, connected=args.connected
+        )
+    except UnknownSeatsError:  # excluded factions of unknown size: a range of answers
+        if args.connected:
+            raise
+        r = search.count_range(leg, args.quota, minimal=args.minimal, constraints=constraints)
+        if args.format == "json":
+            factions = [{"faction": k, "least": lo, "most": hi} for k, lo, hi in r.factions]
+            record = {"least": r.least, "most": r.most, "factions": factions}
+            emit(out, report.to_json({"count": record, "minimal": args.minimal}))
+        else:
+            emit(out, str(r))
+        return EXIT_OK
     if args.format == "json":
         emit(out, report.to_json({"count": n, "minimal": args.minimal}))
     else:

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, TextIO
 
 from .. import escape, report, rules
-from ..constraints import Constraints
-from ..errors import CoalitionsError
+from ..constraints import ASSUMPTIONS, Constraints
+from ..errors import CoalitionsError, ConstraintError
 from ..model import Legislature
 from ..scenarios import open_scenario
 
@@ -200,6 +200,32 @@ def add_constraints(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--max-parties", type=int, metavar="N", help="at most N parties")
     g.add_argument("--min-seats", type=int, metavar="N", help="at least N seats")
     g.add_argument("--max-surplus", type=int, metavar="N", help="at most N seats above the quota")
+    g.add_argument(
+        "--faction-seats",
+        action="append",
+        default=[],
+        metavar="ASSUMPTION",
+        help="the seats to assume for an excluded faction whose seats are unknown: least, "
+        "most, or PARTY/FACTION=N (repeatable); without it, find --count gives the range",
+    )
+
+
+def faction_seats_of(values: list[str]) -> str | dict[str, int] | None:
+    """The ``faction_seats`` of :class:`~coalitions.Constraints` from ``--faction-seats``."""
+    if not values:
+        return None
+    if len(values) == 1 and values[0].strip() in ASSUMPTIONS:
+        return values[0].strip()
+    table: dict[str, int] = {}
+    for value in values:
+        key, sep, seats = value.partition("=")
+        if not sep or "/" not in key or not seats.strip().isdigit():
+            raise ConstraintError(
+                "'--faction-seats' takes least, most, or PARTY/FACTION=N (got "
+                f"{terminal(repr(value))})"
+            )
+        table[key.strip()] = int(seats.strip()[:9])
+    return table
 
 
 def constraints_from(args: argparse.Namespace) -> Constraints:
@@ -215,6 +241,7 @@ def constraints_from(args: argparse.Namespace) -> Constraints:
         min_seats=args.min_seats,
         max_surplus=args.max_surplus,
         whole_lists=args.whole_lists,
+        faction_seats=faction_seats_of(args.faction_seats),
     )
 
 

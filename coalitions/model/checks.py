@@ -188,17 +188,24 @@ def faction_problems(
     *,
     key: object,
     name: object,
-    seats: object,
+    seats: object = None,
     tags: object = frozenset(),
     sources: object = (),
     notes: object = None,
+    max_seats: object = None,
 ) -> list[Problem]:
     """The problems of a :class:`~coalitions.model.Faction`'s fields."""
     problems: list[Problem] = []
     ctx = f" for faction {_short(key)}"
     check_key(problems, "key", key, "")
     check_text(problems, "name", name, ctx, required=True)
-    check_whole(problems, "seats", seats, ctx, 0)
+    good = seats is None or check_whole(problems, "seats", seats, ctx, 0)
+    ranged = max_seats is not None and check_whole(problems, "max_seats", max_seats, ctx, 1)
+    both = ranged and good and isinstance(seats, int) and isinstance(max_seats, int)
+    if both and max_seats <= seats:  # type: ignore[operator]
+        problems.append(
+            ("max_seats", f"must be more than 'seats' ({seats}) (got {max_seats}){ctx}")
+        )
     check_strings(problems, "tags", tags, ctx, TAG, "tag")
     check_strings(problems, "sources", sources, ctx, SOURCE_KEY, "source key")
     check_text(problems, "notes", notes, ctx)
@@ -249,9 +256,25 @@ def faction_set_problems(factions: Sequence[Any], seats: object, ctx: str) -> li
     problems: list[Problem] = []
     for dup in sorted(repeated(f.key for f in factions)):
         problems.append(("factions", f"has the key {dup!r} more than once{ctx}"))
-    total = sum(f.seats for f in factions)
-    if numbers.whole_problem(seats, low=0) is None and isinstance(seats, int) and total > seats:
-        problems.append(("factions", f"hold {total} seats, more than the list's {seats}{ctx}"))
+    if numbers.whole_problem(seats, low=0) is not None or not isinstance(seats, int):
+        return problems
+    total = sum(f.least for f in factions)
+    if total > seats:
+        least = "" if all(f.known for f in factions) else " at least"
+        problems.append(
+            ("factions", f"hold{least} {total} seats, more than the list's {seats}{ctx}")
+        )
+    for f in factions:
+        if f.max_seats is not None and f.max_seats > seats:
+            problems.append(
+                (
+                    "factions",
+                    (
+                        f"give faction {f.key!r} up to {f.max_seats} seats, more than the "
+                        f"list's {seats}{ctx}"
+                    ),
+                )
+            )
     return problems
 
 

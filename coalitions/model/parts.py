@@ -116,15 +116,46 @@ class Faction:
 
     Iraq's large Shiite lists carry factions linked to armed groups (e.g. Kata'ib Sayyid
     al-Shuhada's bloc inside State of Law); their seats are part of the list's seats.
+
+    A faction's seats may be unknown or known only as a range: ``seats`` is the count,
+    or the least it holds (``None``: not known at all, so at least 0); ``max_seats`` the
+    most it holds when only a range is known (without it, an unknown faction may hold
+    every seat of its list that the other factions leave). Excluding such a faction
+    gives a range of answers (:func:`coalitions.search.count_range`), never a silent
+    zero.
+
+    >>> Faction(key="ataa", name="Ataa", seats=None).known
+    False
+    >>> Faction(key="x", name="X", seats=2, max_seats=5).span(10)
+    (2, 5)
     """
 
     key: str
     name: str
-    seats: int
+    seats: int | None = None
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_frozenset)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notes: str | None = None
     links: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
+    max_seats: int | None = None
+
+    @property
+    def known(self) -> bool:
+        """Whether the faction's seat count is known exactly."""
+        return self.seats is not None and self.max_seats is None
+
+    @property
+    def least(self) -> int:
+        """The fewest seats the faction may hold."""
+        return self.seats or 0
+
+    def span(self, room: int) -> tuple[int, int]:
+        """The fewest and the most seats the faction may hold, where ``room`` is the most
+        its list leaves it (the list's seats less the other factions' least)."""
+        if self.known:
+            return self.least, self.least
+        most = room if self.max_seats is None else min(self.max_seats, room)
+        return self.least, max(most, self.least)
 
     def __attrs_post_init__(self) -> None:
         fields = _fields(self)
@@ -255,7 +286,7 @@ class Bloc:
 _ORDER: Final[dict[type, tuple[str, ...]]] = {
     Source: ("key", "title", "url"),
     Alternative: ("seats", "sources", "note"),
-    Faction: ("key", "name", "seats", "tags", "sources", "notes", "links"),
+    Faction: ("key", "name", "seats", "max_seats", "tags", "sources", "notes", "links"),
     Party: (
         "key",
         "name",

@@ -47,6 +47,7 @@ from ..errors import ConstraintError, unknown
 from ..model import Legislature
 from .checking import check_coalition, check_in_game, parse_members
 from .connected import connected_coalitions, connected_players
+from .ranges import CountRange, count_range
 from .ranked import BestFirst
 from .streaming import depth_first
 from .units import Walk
@@ -57,11 +58,13 @@ __all__ = [
     "RANKS",
     "Coalition",
     "CoalitionCheck",
+    "CountRange",
     "OrderBy",
     "check_coalition",
     "check_in_game",
     "count_by_party",
     "count_coalitions",
+    "count_range",
     "find_coalitions",
     "parse_members",
     "sort_key",

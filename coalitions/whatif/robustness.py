@@ -120,7 +120,7 @@ class _Search:
         self.answer = bool(question(leg))
         self.base = tuple(p.seats for p in leg.parties)
         # a list keeps at least its factions' seats: moves come from the rest of it
-        self.floor = tuple(sum(f.seats for f in p.factions) for p in leg.parties)
+        self.floor = tuple(sum(f.least for f in p.factions) for p in leg.parties)
         self.checked = 0
         self.seen: set[tuple[int, ...]] = {self.base}
         self._parties: dict[tuple[int, int], Party] = {}

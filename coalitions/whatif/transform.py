@@ -78,7 +78,7 @@ def _with_seats(p: Party, seats: int) -> Party:
     """``p`` with ``seats``; factions are kept if they still fit, else it is an error."""
     if seats < 0:
         raise WhatIfError(f"{p.key!r} would hold {seats} seats")
-    held = sum(f.seats for f in p.factions)
+    held = sum(f.least for f in p.factions)
     if held > seats:
         raise WhatIfError(
             f"{p.key!r} would hold {seats} seats, fewer than its factions' {held}; "
@@ -298,9 +298,15 @@ def split_factions(
         if not leaving:
             parties.append(p)
             continue
+        unknown = [f.key for f in leaving if not f.known]
+        if unknown:
+            raise WhatIfError(
+                f"the seats of faction {unknown[0]!r} of {p.key!r} are unknown or only a "
+                "range: give it a count (attrs.evolve the faction) before splitting it off"
+            )
         staying = tuple(f for f in p.factions if f not in leaving)
         parent = attrs.evolve(
-            p, seats=p.seats - sum(f.seats for f in leaving), factions=staying, alternatives=()
+            p, seats=p.seats - sum(f.least for f in leaving), factions=staying, alternatives=()
         )
         parties.append(parent)
         for f in leaving:
@@ -309,7 +315,7 @@ def split_factions(
                 Party(
                     key=f.key,
                     name=f.name,
-                    seats=f.seats,
+                    seats=f.least,
                     tags=f.tags | {t for t in p.tags if t.startswith("component:")},
                     links=f.links,  # its ties to groups go with it
                     sources=f.sources,
