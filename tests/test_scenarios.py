@@ -364,3 +364,16 @@ def test_files_of_format_1_still_load(name: str) -> None:
     assert old.size == new.size
     assert {p.key: p.seats for p in old.parties} == {p.key: p.seats for p in new.parties}
     assert "format = 2" in co.scenarios.dumps_scenario(old)
+
+
+@pytest.mark.parametrize("name", co.list_scenarios())
+def test_every_built_in_entry_has_a_native_name(name: str) -> None:
+    """Arabic for the Iraqi lists, Sorani for Kurdistan's; a name no source gives is a
+    translation or a transliteration marked "to verify" in the entry's notes."""
+    leg = co.load_scenario(name)
+    assert [p.key for p in leg.parties if not p.native_name] == []
+    for p in leg.parties:
+        assert p.native_name is not None
+        assert any("\u0600" <= ch <= "\u06ff" for ch in p.native_name), p.key
+        if "not found" in (p.notes or "") and "Native name" in (p.notes or ""):
+            assert "to verify" in (p.notes or ""), p.key
