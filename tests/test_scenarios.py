@@ -152,6 +152,11 @@ def test_iraq_2025_groups_and_affiliations(iraq: co.Legislature) -> None:
         "wide": 179,
         "more-than-185": 185,
     }
+    # the wide definition's inferred members hold exactly the reported 179 (the data
+    # review's reconstruction); "more than 185" is a total with no members
+    assert iraq.seats_of(iraq.resolve("coordination-framework@wide")) == 179
+    with pytest.raises(co.ConstraintError, match="membership is unknown"):
+        iraq.resolve("coordination-framework@more-than-185")
 
 
 def test_component_totals(iraq: co.Legislature) -> None:
