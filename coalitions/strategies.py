@@ -29,6 +29,7 @@ from hypothesis.errors import InvalidArgument
 
 from .errors import ValidationError
 from .model import Bloc, Faction, Legislature, Party
+from .model.chamber import fitting
 
 __all__ = [
     "DEFAULT_TAGS",
@@ -340,12 +341,16 @@ def _moved(
         p if seats[p.key] == p.seats else attrs.evolve(p, seats=seats[p.key], alternatives=())
         for p in leg.parties
     ]
-    return attrs.evolve(leg, parties=tuple(parties))
+    # a changed chamber that did not happen: its record no longer applies (as in what-ifs)
+    kept = fitting(leg.affiliations, parties, leg.blocs, leg.groups)
+    return attrs.evolve(leg, parties=tuple(parties), events=(), affiliations=kept)
 
 
 def perturbations(leg: Legislature, *, max_seats_moved: int = 5) -> st.SearchStrategy[Legislature]:
     """Chambers reached from ``leg`` by moving up to ``max_seats_moved`` single seats
     between lists (a list keeps at least its factions' seats). Shrinks towards ``leg``.
+    Like a what-if, a moved chamber has no record of later events (replay it first with
+    ``leg.at(date)``), and keeps the affiliations that still fit.
 
     >>> import coalitions as co
     >>> from hypothesis import given

@@ -47,7 +47,7 @@ from .ties import AFFILIATION_KINDS, Affiliation, Grade, Group, Link, in_force, 
 __all__ = ["Legislature", "chamber"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Legislature:
     """A chamber: its size and the parties (and blocs) that hold its seats.
 
@@ -88,6 +88,23 @@ class Legislature:
         self._index.update((p.key, p) for p in self.parties)
         self._aliases.update((a, p.key) for p in self.parties for a in p.aliases)
         self._derived.update(derive(self.parties, self.groups, self.affiliations, self.as_of))
+
+    def __repr__(self) -> str:
+        """Short, as a notebook or a failing property test shows it (the whole value is
+        ``attrs.asdict(leg)`` or ``co.scenarios.dumps_scenario(leg)``).
+
+        >>> co_leg = Legislature(name="X", size=5, parties=[Party(key="a", name="A", seats=3)])
+        >>> co_leg
+        Legislature('X', size=5, lists=1, seated=3)
+        """
+        told = [f"size={self.size}", f"lists={len(self.parties)}", f"seated={self.seated}"]
+        if self.blocs:
+            told.append(f"blocs={len(self.blocs)}")
+        if self.as_of is not None:
+            told.append(f"as_of={self.as_of.isoformat()}")
+        if self.events:
+            told.append(f"events={len(self.events)}")
+        return f"Legislature({self.name!r}, {', '.join(told)})"
 
     # -- lookups --
 
