@@ -1,6 +1,14 @@
 """Government formation: procedures (ordered steps with dated rules), walking a
 coalition through them, blocking coalitions, attendance, the largest bloc, and posts."""
 
+from .attendance import PassChance, SimulatedPass, pass_probability, simulate_pass
+from .blocking import (
+    blocking_power,
+    blocking_quota_of,
+    check_blocking,
+    count_blocking,
+    find_blocking,
+)
 from .largest import Claim, LargestBloc, largest_bloc
 from .procedure import (
     Procedure,
@@ -19,16 +27,25 @@ __all__ = [
     "Claim",
     "Formation",
     "LargestBloc",
+    "PassChance",
     "Procedure",
     "ProcedureSource",
+    "SimulatedPass",
     "Step",
     "StepVerdict",
     "Variant",
+    "blocking_power",
+    "blocking_quota_of",
+    "check_blocking",
+    "count_blocking",
+    "find_blocking",
     "formation",
     "get_procedure",
     "largest_bloc",
     "list_procedures",
     "loads_procedure",
+    "pass_probability",
     "procedure_from_dict",
     "read_procedure",
+    "simulate_pass",
 ]

@@ -121,8 +121,9 @@ def largest_bloc(
     """
     leg = chamber(leg)
     if reading not in READINGS:
-        raise ConstraintError(f"'reading' must be one of {', '.join(READINGS)} "
-                              f"(got {_short(reading)})")
+        raise ConstraintError(
+            f"'reading' must be one of {', '.join(READINGS)} (got {_short(reading)})"
+        )
     found: list[Claim] = []
     if reading == "largest-bloc":
         found.extend(_bloc_claims(leg))

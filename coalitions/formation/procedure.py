@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from importlib import resources
 from typing import Any, Final
@@ -70,6 +70,10 @@ ORIGINS: Final = ("results", "first-session")
 MAX_STEPS: Final = 50
 
 
+def _tup(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class ProcedureSource:
     """A source a procedure cites: its key, title and address."""
@@ -91,7 +95,7 @@ class Variant:
     since: _dt.date | None = None
     until: _dt.date | None = None
     nominator: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tup)
     note: str | None = None
     verify: str | None = None
 
@@ -123,11 +127,11 @@ class Step:
 
     key: str
     name: str
-    variants: tuple[Variant, ...] = attrs.field(converter=tuple)
+    variants: tuple[Variant, ...] = attrs.field(converter=_tup)
     nominator: str | None = None
     deadline_days: int | None = None
     deadline_from: str | None = None
-    sources: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_tup)
     note: str | None = None
 
     def variant(self, date: _dt.date | str | None = None) -> Variant:
@@ -161,9 +165,9 @@ class Procedure:
 
     key: str
     name: str
-    steps: tuple[Step, ...] = attrs.field(converter=tuple)
+    steps: tuple[Step, ...] = attrs.field(converter=_tup)
     description: str | None = None
-    sources: tuple[ProcedureSource, ...] = attrs.field(default=(), converter=tuple)
+    sources: tuple[ProcedureSource, ...] = attrs.field(default=(), converter=_tup)
 
     def step(self, key: str) -> Step:
         """The step with this key (:class:`~coalitions.errors.UnknownNameError` if none)."""
@@ -240,8 +244,12 @@ def _vote(raw: object, where: str, problems: list[Problem]) -> rules.Vote | None
 
 def _threshold(raw: object, where: str, problems: list[Problem]) -> rules.Threshold | None:
     if isinstance(raw, bool) or not isinstance(raw, str | int):
-        problems.append((where, f"must be a rule name, a share such as '3/5', or a seat count "
-                                f"(got {_short(raw)})"))
+        problems.append(
+            (
+                where,
+                f"must be a rule name, a share such as '3/5', or a seat count (got {_short(raw)})",
+            )
+        )
         return None
     if isinstance(raw, int):
         if raw < 1:
@@ -255,8 +263,10 @@ def _threshold(raw: object, where: str, problems: list[Problem]) -> rules.Thresh
         return None
     if isinstance(value, str) and value not in ("majority", "two-thirds", "unanimity"):
         problems.append(
-            (where, f"must be majority, two-thirds, unanimity, a share or a seat count "
-                    f"(got {raw!r})")
+            (
+                where,
+                f"must be majority, two-thirds, unanimity, a share or a seat count (got {raw!r})",
+            )
         )
         return None
     if isinstance(value, Fraction) and not 0 < value <= 1:
@@ -270,14 +280,21 @@ def _date(raw: Mapping[str, Any], field: str, where: str, problems: list[Problem
         return None
     day = to_date(raw[field])
     if not isinstance(day, _dt.date):
-        problems.append((f"{where}.{field}", f"must be a date such as 2022-02-03 "
-                                             f"(got {_short(raw[field])})"))
+        problems.append(
+            (f"{where}.{field}", f"must be a date such as 2022-02-03 (got {_short(raw[field])})")
+        )
         return None
     return day
 
 
-def _text(raw: Mapping[str, Any], field: str, where: str, problems: list[Problem],
-          *, required: bool = False) -> str | None:
+def _text(
+    raw: Mapping[str, Any],
+    field: str,
+    where: str,
+    problems: list[Problem],
+    *,
+    required: bool = False,
+) -> str | None:
     if field not in raw:
         if required:
             problems.append((f"{where}.{field}", "is missing"))
@@ -289,11 +306,14 @@ def _text(raw: Mapping[str, Any], field: str, where: str, problems: list[Problem
     return value
 
 
-def _keys(raw: Mapping[str, Any], field: str, where: str, known: set[str],
-          problems: list[Problem]) -> tuple[str, ...]:
+def _keys(
+    raw: Mapping[str, Any], field: str, where: str, known: set[str], problems: list[Problem]
+) -> tuple[str, ...]:
     value = raw.get(field, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append((f"{where}.{field}", f"must be a list of source keys (got {_short(value)})"))
+        problems.append(
+            (f"{where}.{field}", f"must be a list of source keys (got {_short(value)})")
+        )
         return ()
     for i, v in enumerate(value):
         if v not in known:
@@ -301,8 +321,19 @@ def _keys(raw: Mapping[str, Any], field: str, where: str, known: set[str],
     return tuple(value)
 
 
-_VARIANT_FIELDS: Final = {"threshold", "base", "quorum", "run-off", "since", "until",
-                          "nominator", "sources", "note", "verify", "vote"}
+_VARIANT_FIELDS: Final = {
+    "threshold",
+    "base",
+    "quorum",
+    "run-off",
+    "since",
+    "until",
+    "nominator",
+    "sources",
+    "note",
+    "verify",
+    "vote",
+}
 _STEP_FIELDS: Final = {"key", "name", "nominator", "deadline", "sources", "note", "rules"}
 
 
@@ -312,7 +343,9 @@ def _variant(raw: object, where: str, known: set[str], problems: list[Problem]) 
         return None
     before = len(problems)
     for key in sorted(set(raw) - _VARIANT_FIELDS):
-        problems.append((f"{where}.{key}", unknown("field of a rule", key, sorted(_VARIANT_FIELDS))))
+        problems.append(
+            (f"{where}.{key}", unknown("field of a rule", key, sorted(_VARIANT_FIELDS)))
+        )
     vote = None
     if raw.get("vote", True) is False:
         if "threshold" in raw:
@@ -320,8 +353,9 @@ def _variant(raw: object, where: str, known: set[str], problems: list[Problem]) 
     elif raw.get("vote", True) is not True:
         problems.append((f"{where}.vote", f"must be true or false (got {_short(raw['vote'])})"))
     else:
-        vote = _vote({k: raw[k] for k in ("threshold", "base", "quorum") if k in raw}, where,
-                     problems)
+        vote = _vote(
+            {k: raw[k] for k in ("threshold", "base", "quorum") if k in raw}, where, problems
+        )
     runoff = None
     if "run-off" in raw:
         runoff = _vote(raw["run-off"], f"{where}.run-off", problems)
@@ -333,12 +367,21 @@ def _variant(raw: object, where: str, known: set[str], problems: list[Problem]) 
     sources = _keys(raw, "sources", where, known, problems)
     if len(problems) > before:
         return None
-    return Variant(vote=vote, runoff=runoff, since=since, until=until, nominator=nominator,
-                   sources=sources, note=note, verify=verify)
+    return Variant(
+        vote=vote,
+        runoff=runoff,
+        since=since,
+        until=until,
+        nominator=nominator,
+        sources=sources,
+        note=note,
+        verify=verify,
+    )
 
 
-def _step(raw: object, where: str, known: set[str], earlier: set[str],
-          problems: list[Problem]) -> Step | None:
+def _step(
+    raw: object, where: str, known: set[str], earlier: set[str], problems: list[Problem]
+) -> Step | None:
     if not isinstance(raw, Mapping):
         problems.append((where, f"must be a table (got {_short(raw)})"))
         return None
@@ -347,8 +390,9 @@ def _step(raw: object, where: str, known: set[str], earlier: set[str],
         problems.append((f"{where}.{key}", unknown("field of a step", key, sorted(_STEP_FIELDS))))
     key = _text(raw, "key", where, problems, required=True)
     if key is not None and not is_key(key):
-        problems.append((f"{where}.key", f"must be a lowercase key such as 'pm-designate' "
-                                         f"(got {key!r})"))
+        problems.append(
+            (f"{where}.key", f"must be a lowercase key such as 'pm-designate' (got {key!r})")
+        )
     if key in earlier:
         problems.append((f"{where}.key", f"{key!r} is the key of an earlier step"))
     name = _text(raw, "name", where, problems, required=True)
@@ -356,8 +400,9 @@ def _step(raw: object, where: str, known: set[str], earlier: set[str],
     raw_rules = raw.get("rules")
     variants: list[Variant] = []
     if not isinstance(raw_rules, list) or not raw_rules:
-        problems.append((f"{where}.rules", f"must be a list of one or more rules "
-                                           f"(got {_short(raw_rules)})"))
+        problems.append(
+            (f"{where}.rules", f"must be a list of one or more rules (got {_short(raw_rules)})")
+        )
     else:
         for i, r in enumerate(raw_rules):
             v = _variant(r, f"{where}.rules[{i}]", known, problems)
@@ -369,12 +414,21 @@ def _step(raw: object, where: str, known: set[str], earlier: set[str],
     note = _text(raw, "note", where, problems)
     if len(problems) > before or key is None or name is None:
         return None
-    return Step(key=key, name=name, variants=variants, nominator=nominator, deadline_days=days,
-                deadline_from=origin, sources=sources, note=note)
+    return Step(
+        key=key,
+        name=name,
+        variants=variants,
+        nominator=nominator,
+        deadline_days=days,
+        deadline_from=origin,
+        sources=sources,
+        note=note,
+    )
 
 
-def _deadline(raw: object, where: str, earlier: set[str],
-              problems: list[Problem]) -> tuple[int | None, str | None]:
+def _deadline(
+    raw: object, where: str, earlier: set[str], problems: list[Problem]
+) -> tuple[int | None, str | None]:
     if raw is None:
         return None, None
     if not isinstance(raw, Mapping) or set(raw) - {"days", "from"} or "days" not in raw:
@@ -386,8 +440,9 @@ def _deadline(raw: object, where: str, earlier: set[str],
         return None, None
     origin = raw.get("from")
     if origin is not None and origin not in earlier and origin not in ORIGINS:
-        problems.append((f"{where}.from", unknown("step or origin", origin,
-                                                  [*sorted(earlier), *ORIGINS])))
+        problems.append(
+            (f"{where}.from", unknown("step or origin", origin, [*sorted(earlier), *ORIGINS]))
+        )
         return None, None
     return int(raw["days"]), origin
 
@@ -401,9 +456,16 @@ def _overlaps(variants: list[Variant], where: str, problems: list[Problem]) -> N
             a0, a1 = a.since or low, a.until or _dt.date.max
             b0, b1 = b.since or low, b.until or _dt.date.max
             if a0 < b1 and b0 < a1:
-                problems.append((where, f"rules overlap: {a0 if a.since else '...'} to "
-                                        f"{a.until or '...'} and {b0 if b.since else '...'} to "
-                                        f"{b.until or '...'}"))
+                problems.append(
+                    (
+                        where,
+                        (
+                            f"rules overlap: {a0 if a.since else '...'} to "
+                            f"{a.until or '...'} and {b0 if b.since else '...'} to "
+                            f"{b.until or '...'}"
+                        ),
+                    )
+                )
 
 
 def procedure_from_dict(data: Mapping[str, Any], *, where: str = "<procedure>") -> Procedure:
@@ -413,8 +475,8 @@ def procedure_from_dict(data: Mapping[str, Any], *, where: str = "<procedure>") 
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
         raise ScenarioError(where, [("", f"must hold a table (got {type(data).__name__})")])
-    for key in sorted(set(data) - {"procedure", "sources", "steps"}):
-        problems.append((key, unknown("table", key, ["procedure", "sources", "steps"])))
+    for table in sorted(set(data) - {"procedure", "sources", "steps"}):
+        problems.append((table, unknown("table", table, ["procedure", "sources", "steps"])))
     head = data.get("procedure")
     if not isinstance(head, Mapping):
         problems.append(("procedure", f"must be a table with key and name (got {_short(head)})"))
@@ -443,7 +505,8 @@ def procedure_from_dict(data: Mapping[str, Any], *, where: str = "<procedure>") 
                 earlier.add(raw["key"])
     if problems:
         raise ScenarioError(where, problems)
-    assert key is not None and name is not None
+    assert key is not None
+    assert name is not None
     return Procedure(key=key, name=name, steps=steps, description=description, sources=sources)
 
 
@@ -481,8 +544,13 @@ def read_procedure(path: str | os.PathLike[str]) -> Procedure:
 def list_procedures() -> tuple[str, ...]:
     """The names of the built-in procedures."""
     folder = resources.files(__package__).joinpath("data")
-    return tuple(sorted(p.name[: -len(".toml")] for p in folder.iterdir()
-                        if p.name.endswith(".toml") and not p.name.startswith("posts")))
+    return tuple(
+        sorted(
+            p.name[: -len(".toml")]
+            for p in folder.iterdir()
+            if p.name.endswith(".toml") and not p.name.startswith("posts")
+        )
+    )
 
 
 @functools.cache
@@ -497,12 +565,14 @@ def get_procedure(procedure: str | Procedure) -> Procedure:
     if isinstance(procedure, Procedure):
         return procedure
     if not isinstance(procedure, str):
-        raise UnknownNameError(f"'procedure' must be a name or a Procedure "
-                               f"(got {_short(procedure)})")
+        raise UnknownNameError(
+            f"'procedure' must be a name or a Procedure (got {_short(procedure)})"
+        )
     name = procedure.strip().lower()
     if name in list_procedures():
         return _built_in(name)
     if name.endswith((".toml", ".json")):
         return read_procedure(procedure)
-    raise UnknownNameError(unknown("procedure", procedure, list_procedures(),
-                                   also="a .toml procedure file"))
+    raise UnknownNameError(
+        unknown("procedure", procedure, list_procedures(), also="a .toml procedure file")
+    )

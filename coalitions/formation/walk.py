@@ -20,8 +20,12 @@ Vacant seats count as absent.
 
 >>> import coalitions as co
 >>> f = formation(co.load_scenario("iraq-2021").at("2022-03-26"), "save-the-homeland")
->>> [(s.step, s.passes, s.short) for s in f.steps]
-[('speaker', False, 10), ('president', False, 65), ('pm-designate', True, None), ('cabinet', False, 10)]
+>>> for s in f.steps:
+...     print(s.step, s.passes, s.short)
+speaker False 10
+president False 65
+pm-designate True None
+cabinet False 10
 """
 
 from __future__ import annotations
@@ -139,8 +143,9 @@ class Formation:
         for s in self.steps:
             if s.step == key:
                 return s
-        raise ConstraintError(f"no step {key!r} in this formation; steps: "
-                              + ", ".join(s.step for s in self.steps))
+        raise ConstraintError(
+            f"no step {key!r} in this formation; steps: " + ", ".join(s.step for s in self.steps)
+        )
 
     view_name: ClassVar[str] = "formation"
 
@@ -164,10 +169,13 @@ class Formation:
         on = f" on {self.date}" if self.date else ""
         vacant = self.size - self.seated
         gaps = f", {vacant} vacant" if vacant else ""
-        return (f"{self.seats} seats of {self.size}{gaps}{on}; procedure {self.procedure}: "
-                + ("passes every step alone" if self.passes else
-                   "passes every step if the others attend" if self.passes_if_present else
-                   "does not pass every step"))
+        return f"{self.seats} seats of {self.size}{gaps}{on}; procedure {self.procedure}: " + (
+            "passes every step alone"
+            if self.passes
+            else "passes every step if the others attend"
+            if self.passes_if_present
+            else "does not pass every step"
+        )
 
     def notes(self) -> list[str]:
         """The notes below the table: pivotal members, nominees, rules to verify."""
@@ -191,8 +199,11 @@ def rule_text(variant: Variant, size: int, nominator: str | None) -> str:
 
 def _vote_text(vote: Vote, size: int) -> str:
     q = vote.quorum_seats(size)
-    head = (f"{vote.needed(size, size)} of {size}" if vote.base == "members"
-            else f"{vote.threshold} of those present")
+    head = (
+        f"{vote.needed(size, size)} of {size}"
+        if vote.base == "members"
+        else f"{vote.threshold} of those present"
+    )
     return f"{head}, quorum {q}" if q else head
 
 
@@ -277,10 +288,11 @@ class _Context:
         away = blocking_quota(votes, size, seated, "absence")
         outsiders = seated - s
         can = tuple(w for w, q in (("no", no), ("absence", away)) if q <= outsiders)
-        pivotal = ()
+        pivotal: tuple[str, ...] = ()
         if alone is not None:
             pivotal = tuple(
-                m for m in self.members
+                m
+                for m in self.members
                 if leg[m].seats and passes_alone(votes, size, s - leg[m].seats) is None
             )
         extra: tuple[tuple[str, ...], ...] = ()
