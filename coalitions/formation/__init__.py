@@ -21,9 +21,12 @@ from .procedure import (
     procedure_from_dict,
     read_procedure,
 )
-from .walk import Formation, StepVerdict, formation
+from .sitting import HOW
+from .walk import FORMATION_COLUMNS, Formation, StepVerdict, formation
 
 __all__ = [
+    "FORMATION_COLUMNS",
+    "HOW",
     "Claim",
     "Formation",
     "LargestBloc",
