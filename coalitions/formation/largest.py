@@ -171,7 +171,7 @@ def holds_nomination(lb: LargestBloc, leg: Legislature, members: Iterable[str]) 
     if lb.reading != "largest-bloc":
         return False
     bound = {m: b.key for b in leg.blocs for m in b.members}
-    whole = {b.key for b in leg.blocs if set(b.members) <= inside}
+    whole = {b.key for b in leg.blocs if {m for m in b.members if leg[m].seats} <= inside}
     seats = _seats(leg, (m for m in inside if m not in bound or bound[m] in whole))
     rivals = [c.seats for c in lb.claims if not set(c.members) <= inside]
     return all(seats > r for r in rivals)
