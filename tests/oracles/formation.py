@@ -79,8 +79,6 @@ def minimal_blocking(
             seats = sum(weights[k] for k in group)
             if not blocks(votes, size, seated, seats, how):
                 continue
-            if all(
-                not blocks(votes, size, seated, seats - weights[k], how) for k in group
-            ):
+            if all(not blocks(votes, size, seated, seats - weights[k], how) for k in group):
                 out.append(frozenset(group))
     return out
