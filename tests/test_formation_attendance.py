@@ -4,6 +4,7 @@ on iraq-2025."""
 
 from __future__ import annotations
 
+import importlib
 from fractions import Fraction
 
 import pytest
@@ -11,11 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-from coalitions import formation as fm
+
 from coalitions.errors import ConstraintError, SimulationError
 from coalitions.rules import VOTES, Vote
 
 from .oracles import formation as oracle
+
+# the subpackage (co.formation is the function that walks a coalition through it)
+fm = importlib.import_module("coalitions.formation")
 
 RULES = [
     [VOTES["majority"]],

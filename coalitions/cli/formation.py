@@ -6,8 +6,21 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from .. import formation, report
+from .. import report
 from ..errors import ArgumentError
+from ..formation import (
+    FORMATION_COLUMNS,
+    HOW,
+    Formation,
+    blocking_power,
+    blocking_quota_of,
+    count_blocking,
+    find_blocking,
+    get_procedure,
+    largest_bloc,
+    pass_probability,
+)
+from ..formation import formation as walk
 from ..model import Legislature
 from .options import (
     EXIT_OK,
@@ -47,7 +60,7 @@ def _formation_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--blocking", metavar="STEP", help="the blocking coalitions of STEP")
     parser.add_argument(
         "--how",
-        choices=formation.HOW,
+        choices=HOW,
         default="either",
         help="with --blocking: by voting no, by absence (denying the quorum), or either",
     )
@@ -95,11 +108,11 @@ def _probabilities(items: list[str], option: str) -> dict[str, str]:
 
 def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     if args.rules:
-        proc = formation.get_procedure(args.procedure)
+        proc = get_procedure(args.procedure)
         emit(out, report.render(proc.records(args.date or leg.as_of), fmt=args.format))
         return EXIT_OK
     if args.largest_bloc:
-        lb = formation.largest_bloc(leg)
+        lb = largest_bloc(leg)
         emit(out, report.render(lb.records(), fmt=args.format))
         if args.format == "table":
             for note in [f"largest: {' = '.join(lb.largest)} ({lb.seats} seats)", *lb.notes()]:
@@ -111,7 +124,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         raise ArgumentError(
             "name a COALITION, or ask for --blocking STEP, --largest-bloc or --rules"
         )
-    result = formation.formation(
+    result = walk(
         leg,
         args.coalition,
         args.procedure,
@@ -120,7 +133,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         constraints=constraints_from(args),
     )
     records = result.records()
-    columns = list(formation.FORMATION_COLUMNS)
+    columns = list(FORMATION_COLUMNS)
     if args.attendance or args.discipline:
         _add_probabilities(leg, args, result, records)
         columns[columns.index("if_present") + 1 : columns.index("if_present") + 1] = [
@@ -139,7 +152,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
 def _add_probabilities(
     leg: Legislature,
     args: argparse.Namespace,
-    result: formation.Formation,
+    result: Formation,
     records: list[dict[str, object]],
 ) -> None:
     attendance = _probabilities(args.attendance, "--attendance")
@@ -148,7 +161,7 @@ def _add_probabilities(
         if step.needed is None:  # a nomination
             record["probability"], record["likely_short"] = None, None
             continue
-        chance = formation.pass_probability(
+        chance = pass_probability(
             leg,
             result.members,
             step.step,
@@ -164,22 +177,20 @@ def _add_probabilities(
 def _blocking(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     step, proc, how, date = args.blocking, args.procedure, args.how, args.date
     red = constraints_from(args)
-    quota = formation.blocking_quota_of(
-        leg, args.blocking, args.procedure, how=args.how, date=args.date
-    )
+    quota = blocking_quota_of(leg, args.blocking, args.procedure, how=args.how, date=args.date)
     if args.count:
-        n = formation.count_blocking(leg, step, proc, how=how, date=date, constraints=red)
+        n = count_blocking(leg, step, proc, how=how, date=date, constraints=red)
         if args.format == "json":
             emit(out, report.to_json({"step": args.blocking, "quota": quota, "count": n}))
         else:
             emit(out, f"{n:,} minimal blocking coalitions of {args.blocking} ({quota} seats block)")
         return EXIT_OK
     if args.power:
-        table = formation.blocking_power(leg, step, proc, how=how, date=date, constraints=red)
+        table = blocking_power(leg, step, proc, how=how, date=date, constraints=red)
         rows = table.rows()
         emit(out, report.render(rows, columns=report.power_columns(table.indices), fmt=args.format))
         return EXIT_OK
-    found = formation.find_blocking(
+    found = find_blocking(
         leg,
         step,
         proc,
