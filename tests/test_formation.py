@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-
 from coalitions.errors import ConstraintError, ScenarioError, UnknownNameError
 from coalitions.rules import VOTES, Vote
 

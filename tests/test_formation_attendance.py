@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import coalitions as co
-
 from coalitions.errors import ConstraintError, SimulationError
 from coalitions.rules import VOTES, Vote
 
