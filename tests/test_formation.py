@@ -326,3 +326,34 @@ def test_blocking_counts_agree_with_brute_force(
     assert fm.count_blocking(leg, "s", _procedure(votes), how=how) == len(expected)
     found = {c.members for c in fm.find_blocking(leg, "s", _procedure(votes), how=how)}
     assert found == set(expected)
+
+
+def test_rival_claims_are_reported_not_resolved(iraq: co.Legislature) -> None:
+    wide = "coordination-framework+asas+abshir+ishraqat-kanoon+khadamat+tasmim"
+    lb = fm.largest_bloc(iraq, claims={"cf-wide": wide})
+    assert (lb.largest, lb.seats) == (("cf-wide",), 175)
+    assert lb.rivals == (
+        ("cf-wide", "coordination-framework", iraq.bloc("coordination-framework").members),
+    )
+    assert lb.notes()[0].startswith("rival claims cf-wide and coordination-framework")
+    tie = fm.largest_bloc(iraq, claims={"a": "kdp+puk+kiu+halwest+new-generation+komal"})
+    assert tie.claims[0].key == "coordination-framework"
+    lists = fm.largest_bloc(iraq, reading="largest-list")
+    assert lists.largest == ("rdc",) and lists.seats == 46
+
+
+def test_a_tie_for_the_largest_bloc_is_data() -> None:
+    leg = co.Legislature(
+        name="t",
+        size=10,
+        parties=[co.Party(key=k, name=k, seats=s) for k, s in (("a", 4), ("b", 4), ("c", 2))],
+    )
+    lb = fm.largest_bloc(leg)
+    assert lb.tied and lb.largest == ("a", "b")
+    assert not fm.formation(leg, "a", _procedure_nomination()).step("pm").passes
+    assert fm.formation(leg, "a+c", _procedure_nomination()).step("pm").passes
+
+
+def _procedure_nomination() -> fm.Procedure:
+    variant = fm.Variant(vote=None, nominator="largest-bloc")
+    return fm.Procedure(key="n", name="N", steps=[fm.Step(key="pm", name="PM", variants=[variant])])

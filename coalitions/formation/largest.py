@@ -148,8 +148,9 @@ def largest_bloc(
 
 def _rivals(found: list[Claim]) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     out = []
-    for i, a in enumerate(found):
-        for b in found[i + 1 :]:
+    groups = [c for c in found if c.kind != "list"]  # a list alone claims only itself
+    for i, a in enumerate(groups):
+        for b in groups[i + 1 :]:
             if a.key.split("@")[0] == b.key.split("@")[0]:
                 continue  # two definitions of one bloc are alternatives, not rivals
             shared = tuple(m for m in a.members if m in set(b.members))
