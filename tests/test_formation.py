@@ -8,6 +8,7 @@ and the refill (23 Jun 2022).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import importlib
 from pathlib import Path
@@ -357,3 +358,46 @@ def test_a_tie_for_the_largest_bloc_is_data() -> None:
 def _procedure_nomination() -> fm.Procedure:
     variant = fm.Variant(vote=None, nominator="largest-bloc")
     return fm.Procedure(key="n", name="N", steps=[fm.Step(key="pm", name="PM", variants=[variant])])
+
+
+HOSTILE = [None, 5, -1, 10**400, float("nan"), 0.5, "", "\ud800", [[1]], object(), b"x", True]
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "valid"),
+    [
+        (
+            "formation",
+            co.formation,
+            {"coalition": "kdp", "procedure": "kurdistan", "additions": 1, "constraints": None,
+             "claims": None, "date": None},
+        ),
+        (
+            "pass_probability",
+            fm.pass_probability,
+            {"coalition": "kdp+puk", "step": "cabinet", "procedure": "kurdistan",
+             "attendance": {"kdp": "1/2"}, "discipline": None},
+        ),
+        (
+            "simulate_pass",
+            fm.simulate_pass,
+            {"coalition": "kdp", "step": "cabinet", "procedure": "kurdistan", "draws": 3,
+             "seed": 1, "z": 2},
+        ),
+        (
+            "count_blocking",
+            fm.count_blocking,
+            {"step": "cabinet", "procedure": "kurdistan", "how": "absence", "date": None},
+        ),
+        ("largest_bloc", fm.largest_bloc, {"reading": "largest-bloc", "claims": {"x": "kdp"}}),
+    ],
+)  # fmt: skip
+def test_hostile_arguments_raise_coalitions_errors(
+    kurdistan: co.Legislature, name: str, call, valid: dict
+) -> None:
+    call(kurdistan, **valid)
+    for arg in ["leg", *valid]:
+        for value in HOSTILE:
+            kwargs = {"leg": kurdistan, **valid, arg: value}
+            with contextlib.suppress(co.CoalitionsError):
+                call(**kwargs)

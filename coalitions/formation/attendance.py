@@ -375,6 +375,8 @@ def simulate_pass(
     members = leg.members(coalition)
     votes = _votes(leg, step, procedure, date)
     lists = _members(leg, members, attendance, discipline)
+    if not (seed is None or isinstance(seed, random.Random) or type(seed) is int):
+        raise SimulationError(f"'seed' must be a whole number or a random.Random (got {seed!r})")
     rng = seed if isinstance(seed, random.Random) else random.Random(seed)
     passed = 0
     for _ in range(draws):

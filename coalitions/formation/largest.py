@@ -124,6 +124,8 @@ def largest_bloc(
         raise ConstraintError(
             f"'reading' must be one of {', '.join(READINGS)} (got {_short(reading)})"
         )
+    if claims is not None and not isinstance(claims, Mapping):
+        raise ConstraintError(f"'claims' must map claim names to lists (got {_short(claims)})")
     found: list[Claim] = []
     if reading == "largest-bloc":
         found.extend(_bloc_claims(leg))

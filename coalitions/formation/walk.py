@@ -37,7 +37,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .. import numbers, report
-from ..constraints import Constraints
+from ..constraints import Constraints, constraints_of
 from ..errors import ConstraintError
 from ..model import Legislature, chamber
 from ..rules import Vote
@@ -227,7 +227,8 @@ def formation(
     """
     leg = chamber(leg)
     proc = get_procedure(procedure)
-    numbers.whole(additions, field="additions", low=0, error=ConstraintError)
+    numbers.whole(additions, field="additions", low=0, high=1000, error=ConstraintError)
+    constraints = constraints_of(constraints)
     members = leg.members(coalition)
     seats = sum(leg[m].seats for m in members)
     day = _day(date) if date is not None else leg.as_of
@@ -339,7 +340,7 @@ class _Context:
             return self._additions.get(needed, ())
         leg = self.leg
         required = [m for m in self.members if leg[m].seats > 0]
-        c = self.constraints or Constraints()
+        c = constraints_of(self.constraints)
         c = attrs.evolve(c, require=c.require | frozenset(required))
         found = find_coalitions(leg, needed, constraints=c, order_by="parties", limit=self.limit)
         inside = set(self.members)
