@@ -12,6 +12,7 @@ from ..formation import (
     FORMATION_COLUMNS,
     HOW,
     Formation,
+    allocate_posts,
     blocking_power,
     blocking_quota_of,
     count_blocking,
@@ -90,6 +91,17 @@ def _formation_args(parser: argparse.ArgumentParser) -> None:
         metavar="KEY=P",
         help="probability that KEY's members vote with their list; repeatable",
     )
+    parser.add_argument(
+        "--posts",
+        nargs="?",
+        const="iraq",
+        metavar="TABLE",
+        help="share the cabinet posts of TABLE (default: iraq; or a .toml table) among the "
+        "COALITION's members in proportion to seats",
+    )
+    parser.add_argument(
+        "--method", default="dhondt", metavar="NAME", help="with --posts: the apportionment method"
+    )
     parser.add_argument("--largest-bloc", action="store_true", help="the largest bloc's claims")
     parser.add_argument("--rules", action="store_true", help="the procedure's rules in force")
     add_constraints(parser)
@@ -120,6 +132,18 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         return EXIT_OK
     if args.blocking:
         return _blocking(leg, args, out)
+    if args.posts:
+        if not args.coalition:
+            raise ArgumentError("--posts needs a COALITION")
+        posts = allocate_posts(leg, args.coalition, args.posts, method=args.method)
+        emit(out, report.render(posts.post_records(), fmt=args.format))
+        if args.format == "table":
+            emit(out, report.render(posts.records(), fmt="table"))
+            for post, tied in posts.reserved_ties:
+                emit(out, f"tie for {post}: {', '.join(tied)} hold as many seats")
+            for post in posts.unfilled:
+                emit(out, f"unfilled: {post} (no member of the coalition carries its component)")
+        return EXIT_OK
     if not args.coalition:
         raise ArgumentError(
             "name a COALITION, or ask for --blocking STEP, --largest-bloc or --rules"

@@ -10,6 +10,7 @@ from .blocking import (
     find_blocking,
 )
 from .largest import Claim, LargestBloc, largest_bloc
+from .posts import Post, PostAward, Posts, PostTable, allocate_posts, post_table
 from .procedure import (
     Procedure,
     ProcedureSource,
@@ -31,12 +32,17 @@ __all__ = [
     "Formation",
     "LargestBloc",
     "PassChance",
+    "Post",
+    "PostAward",
+    "PostTable",
+    "Posts",
     "Procedure",
     "ProcedureSource",
     "SimulatedPass",
     "Step",
     "StepVerdict",
     "Variant",
+    "allocate_posts",
     "blocking_power",
     "blocking_quota_of",
     "check_blocking",
@@ -48,6 +54,7 @@ __all__ = [
     "list_procedures",
     "loads_procedure",
     "pass_probability",
+    "post_table",
     "procedure_from_dict",
     "read_procedure",
     "simulate_pass",
