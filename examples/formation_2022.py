@@ -6,7 +6,7 @@ KDP) tried to elect a President. Since the Federal Supreme Court's ruling of 3 F
 al-Siyada 61, KDP 31, Emtidad 9, New Generation 9, independents 17: SHF-2022-03-26).
 The Coordination Framework and its allies stayed away. In June the Sadrists resigned
 (12 June) and their seats were refilled (23 June); in October 2022 a Framework-led
-coalition elected the President in a run-off and approved a cabinet.
+coalition elected the President (13 October) and approved a cabinet.
 
 Run: python examples/formation_2022.py
 """

@@ -238,7 +238,7 @@ def test_records_and_view(march: co.Legislature) -> None:
     assert rec["step"] == "president" and rec["passes"] == "no"
     html = f._repr_html_()
     assert html.startswith('<div class="coalitions-formation">')
-    assert "to verify" not in " ".join(f.notes())
+    assert f.notes()[0].startswith("president: to verify: the ruling's text")
 
 
 # ------------------------------------------------------------------------ blocking
