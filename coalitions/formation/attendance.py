@@ -66,7 +66,12 @@ Probabilities = Mapping[str, Fraction | int | str]
 @attrs.frozen
 class PassChance:
     """The exact probability that ``step`` passes for ``coalition``, and the most likely
-    shortfall of a failing sitting (``None`` when it never fails)."""
+    shortfall of a failing sitting (``None`` when it never fails) with its probability.
+
+    The shortfall is the fewest absent members who, by coming and voting yes, would have
+    passed the sitting; in a step that counts only yes votes (a threshold of the members
+    at or above the quorum) it is the yes votes short. ``expected_present`` and
+    ``expected_yes`` are the expected numbers of members present and voting yes."""
 
     step: str
     coalition: tuple[str, ...]
