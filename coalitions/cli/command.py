@@ -11,7 +11,7 @@ from typing import Final, TextIO
 
 from .. import __version__, escape
 from ..errors import CoalitionsError
-from . import apportion, diagram, find, power, scenarios, simulate, whatif
+from . import apportion, diagram, find, formation, power, scenarios, simulate, whatif
 from .options import (
     EXIT_CRASH,
     EXIT_INTERRUPTED,
@@ -33,6 +33,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     *diagram.COMMANDS,
     *whatif.COMMANDS,
     *simulate.COMMANDS,
+    *formation.COMMANDS,
 )
 
 

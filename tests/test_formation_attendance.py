@@ -1,0 +1,136 @@
+"""Exact pass probabilities under attendance and discipline: against brute force on
+small chambers (every member absent, voting no or voting yes), and against Monte Carlo
+on iraq-2025."""
+
+from __future__ import annotations
+
+import importlib
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coalitions as co
+from coalitions.errors import ConstraintError, SimulationError
+from coalitions.rules import VOTES, Vote
+
+from .oracles import formation as oracle
+
+# the subpackage (co.formation is the function that walks a coalition through it)
+fm = importlib.import_module("coalitions.formation")
+
+RULES = [
+    [VOTES["majority"]],
+    [Vote("majority", quorum="majority")],
+    [
+        Vote("two-thirds", quorum="two-thirds"),
+        Vote("majority", base="present", quorum="two-thirds"),
+    ],
+    [VOTES["simple-majority"]],
+    [Vote("majority", quorum="two-thirds")],
+    [Vote(Fraction(3, 5), base="present", quorum="majority")],
+]
+PROBABILITIES = [Fraction(0), Fraction(1, 3), Fraction(1, 2), Fraction(3, 4), Fraction(1)]
+
+
+def _procedure(votes: list[Vote]) -> fm.Procedure:
+    variant = fm.Variant(vote=votes[0], runoff=votes[1] if len(votes) > 1 else None)
+    return fm.Procedure(key="t", name="T", steps=[fm.Step(key="s", name="S", variants=[variant])])
+
+
+@st.composite
+def sittings(draw: st.DrawFn) -> tuple[list[tuple[int, Fraction, Fraction, bool]], int]:
+    lists = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 3),
+                st.sampled_from(PROBABILITIES),
+                st.sampled_from(PROBABILITIES),
+                st.booleans(),
+            ),
+            min_size=1,
+            max_size=4,
+        ).filter(lambda ls: 1 <= sum(s for s, *_ in ls) <= 6)
+    )
+    return lists, sum(s for s, *_ in lists) + draw(st.integers(0, 1))
+
+
+@settings(max_examples=120)
+@given(sittings(), st.sampled_from(range(len(RULES))))
+def test_exact_probability_agrees_with_brute_force(
+    sitting: tuple[list[tuple[int, Fraction, Fraction, bool]], int], rule: int
+) -> None:
+    lists, size = sitting
+    votes = RULES[rule]
+    parties = [co.Party(key=f"p{i}", name=f"P{i}", seats=s) for i, (s, *_r) in enumerate(lists)]
+    leg = co.Legislature(name="toy", size=size, parties=parties)
+    inside = [f"p{i}" for i, (_s, _a, _d, member) in enumerate(lists) if member] or ["p0"]
+    lists = [(s, a, d, f"p{i}" in inside) for i, (s, a, d, _m) in enumerate(lists)]
+    chance = fm.pass_probability(
+        leg,
+        inside,
+        "s",
+        _procedure(votes),
+        attendance={f"p{i}": a for i, (_s, a, _d, _m) in enumerate(lists)},
+        discipline={f"p{i}": d for i, (_s, _a, d, _m) in enumerate(lists)},
+    )
+    won, short = oracle.pass_probability(lists, votes, size)
+    assert chance.probability == won
+    if not all(v.base == "members" and v.needed(size) >= v.quorum_seats(size) for v in votes):
+        # the shortfall in absent members who would come (in a yes-only step, the
+        # yes votes short, which the oracle's definition bounds from below)
+        likely = max(sorted(short), key=lambda k: short[k], default=None)
+        assert chance.shortfall == likely
+        assert chance.shortfall_probability == (short[likely] if likely else 0)
+
+
+def test_the_yes_only_shortfall_is_the_votes_short(kurdistan: co.Legislature) -> None:
+    chance = fm.pass_probability(
+        kurdistan, "kdp+puk", "cabinet", "kurdistan", attendance={"puk": Fraction(1, 2)}
+    )
+    assert chance.probability == Fraction(1, 2)  # 12 of 23 on a fair coin
+    assert chance.shortfall == 1
+    assert chance.expected_present == 100 - Fraction(23, 2)
+    assert chance.expected_yes == 39 + Fraction(23, 2)
+
+
+def test_certain_attendance_gives_certain_answers(iraq: co.Legislature) -> None:
+    inside = "coordination-framework+kdp+taqaddum+puk"
+    assert fm.pass_probability(iraq, inside, "president").probability == 1
+    assert fm.pass_probability(iraq, "coordination-framework", "president").probability == 0
+
+
+def test_monte_carlo_agrees_on_iraq_2025(iraq: co.Legislature) -> None:
+    inside = "coordination-framework+kdp+puk+azm"
+    attendance = {"coordination-framework": Fraction(9, 10), "kdp": Fraction(4, 5), "puk": "3/4"}
+    discipline = {"azm": Fraction(2, 3), "taqaddum": Fraction(1, 10)}
+    exact = fm.pass_probability(
+        iraq, inside, "president", attendance=attendance, discipline=discipline
+    )
+    mc = fm.simulate_pass(
+        iraq,
+        inside,
+        "president",
+        attendance=attendance,
+        discipline=discipline,
+        draws=1500,
+        seed=7,
+    )
+    assert 0 < exact.probability < 1
+    assert mc.low <= exact.probability <= mc.high
+    again = fm.simulate_pass(
+        iraq, inside, "president", attendance=attendance, discipline=discipline, draws=1500, seed=7
+    )
+    assert again == mc  # seeded: the same draws
+
+
+def test_bad_probabilities(kurdistan: co.Legislature) -> None:
+    with pytest.raises(ConstraintError, match="between 0 and 1"):
+        fm.pass_probability(kurdistan, "kdp", "cabinet", "kurdistan", attendance={"kdp": 2})
+    with pytest.raises(ConstraintError, match="attendance"):
+        fm.pass_probability(kurdistan, "kdp", "cabinet", "kurdistan", attendance={"kdp": 0.5})
+    with pytest.raises(ConstraintError, match="nomination"):
+        fm.pass_probability(kurdistan, "kdp", "pm-designate", "kurdistan")
+    with pytest.raises(SimulationError, match="draws"):
+        fm.simulate_pass(kurdistan, "kdp", "cabinet", "kurdistan", draws=0)
