@@ -50,7 +50,7 @@ attended = [
     "save-the-homeland",
     "emtidad",
     "new-generation",
-    *(f"independent-{i:02}" for i in range(1, 30)),  # 29 more, taken as independents
+    *(f"independent-{i:02}" for i in range(1, 27)),  # 26 more, taken as independents
 ]
 present = co.formation(march, attended, additions=0)
 print(

@@ -7,15 +7,16 @@ session, whether a single list or several lists merged after the election
 (``"largest-list"``).
 
 :func:`largest_bloc` lists every claim on the chamber's date: each registered bloc (its
-default definition, and each named definition with members, ``bloc@definition``), each
-list in no bloc, and any further ``claims`` given. Claims of *different* blocs that
+default definition: the bloc's other named definitions are other sources' counts of it,
+which a caller may weigh as ``claims``), each list in no bloc, and any further ``claims``
+given. Claims of *different* blocs that
 name the same lists are rival claims: they are reported (:attr:`LargestBloc.rivals`),
 never silently resolved; the largest claim, and a tie for it, are reported as they are.
 
 >>> import coalitions as co
 >>> lb = largest_bloc(co.load_scenario("iraq-2021").at("2022-03-26"))
 >>> lb.largest, lb.seats
-(('save-the-homeland',), 155)
+(('save-the-homeland',), 158)
 """
 
 from __future__ import annotations
@@ -97,14 +98,10 @@ def _seats(leg: Legislature, keys: Iterable[str]) -> int:
 
 
 def _bloc_claims(leg: Legislature) -> list[Claim]:
-    out = []
-    for bloc in leg.blocs:
-        out.append(Claim(bloc.key, bloc.members, _seats(leg, bloc.members), "bloc"))
-        for d in bloc.definitions:
-            if d.members and set(d.members) != set(bloc.members):
-                key = f"{bloc.key}@{d.key}"
-                out.append(Claim(key, d.members, _seats(leg, d.members), "definition"))
-    return out
+    """Each registered bloc, as its default definition: a bloc's other definitions are
+    other sources' counts of it, not claims of their own (pass one as a claim to weigh
+    it: ``claims={"cf-wide": "coordination-framework@wide"}``)."""
+    return [Claim(b.key, b.members, _seats(leg, b.members), "bloc") for b in leg.blocs]
 
 
 def largest_bloc(

@@ -22,10 +22,10 @@ Vacant seats count as absent.
 >>> f = formation(co.load_scenario("iraq-2021").at("2022-03-26"), "save-the-homeland")
 >>> for s in f.steps:
 ...     print(s.step, s.passes, s.short)
-speaker False 10
-president False 65
+speaker False 7
+president False 62
 pm-designate True None
-cabinet False 10
+cabinet False 7
 """
 
 from __future__ import annotations
