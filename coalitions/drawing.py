@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final, Protocol
 
@@ -36,20 +37,26 @@ from .escape import text as _text_escape
 
 __all__ = [
     "GREY",
+    "KINDS",
     "LABELS",
     "PALETTE",
     "SEAT_RADIUS",
     "VACANT",
+    "Entry",
     "Group",
     "Layout",
     "Seat",
     "check_labels",
     "colours",
+    "kind_of",
     "label_of",
     "layout",
+    "legend",
     "seat_groups",
     "seat_order",
+    "shorten",
     "svg_of_seats",
+    "text_width",
 ]
 
 #: What a colour may be: ``#rgb``, ``#rrggbb`` or a CSS colour name (nothing that could
@@ -172,6 +179,45 @@ def _lang(text: str) -> str:
     return "ckb" if any(ch in _KURDISH for ch in text) else "ar"
 
 
+def _char_width(ch: str) -> float:
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 1.0
+    if ch in " .,:;'|!ilIjft()[]-":
+        return 0.4
+    if ch in "mwMW@%…":
+        return 1.0
+    if ch.isupper() or ch.isdigit():
+        return 0.74
+    return 0.62
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """A generous estimate of the width in pixels of ``text`` at font ``size``: every
+    layout decision (shortening labels, columns, the centre's font) uses it, and the
+    browser tests check it against Chromium's own measure of the built-in names.
+
+    >>> text_width("kdp (39)", 12) > 0
+    True
+    """
+    return sum(_char_width(ch) for ch in text) * size * (1.1 if bold else 1.0)
+
+
+def shorten(text: str, room: float, size: float, *, bold: bool = False) -> str:
+    """``text``, cut and ended with ``…`` so that it fits ``room`` pixels at ``size``.
+
+    >>> shorten("National Determination (al-Hasm al-Watani)", 120, 12)
+    'National Determi…'
+    """
+    if text_width(text, size, bold=bold) <= room:
+        return text
+    cut = text
+    while cut and text_width(cut.rstrip() + "…", size, bold=bold) > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
 def _text(
     x: float,
     y: float,
@@ -182,6 +228,12 @@ def _text(
     size: float = 12,
     weight: str | None = None,
 ) -> str:
+    """A ``<text>``. Right-to-left text gets ``direction="rtl"``, under which the start
+    of the text is its right edge: ``anchor`` is always given as for left-to-right text
+    (``start``: the text begins at ``x`` and runs rightwards) and swapped here."""
+    rtl = _is_rtl(text)
+    if rtl and anchor != "middle":
+        anchor = "end" if anchor == "start" else "start"
     attrs_ = [
         f'x="{x:.2f}"',
         f'y="{y:.2f}"',
@@ -191,13 +243,50 @@ def _text(
     ]
     if weight:
         attrs_.append(f'font-weight="{weight}"')
-    if _is_rtl(text):
+    if rtl:
         attrs_.append(f'direction="rtl" unicode-bidi="embed" xml:lang="{_lang(text)}"')
     return f"<text {' '.join(attrs_)}>{_text_escape(text, 'html')}</text>"
 
 
-#: A group of seats drawn side by side: ``(key, label, seats, colour, highlighted)``.
-Group = tuple[str, str, int, str, bool]
+#: A group of seats drawn side by side: ``(key, label, seats, colour, highlighted)``,
+#: optionally with a sixth element, its kind (see :data:`KINDS`; ``""``: none).
+Group = tuple[str, str, int, str, bool] | tuple[str, str, int, str, bool, str]
+
+
+@attrs.frozen
+class _Group:
+    key: str
+    label: str
+    seats: int
+    colour: str
+    lit: bool
+    kind: str = ""
+
+
+@attrs.frozen
+class Entry:
+    """One line of the legend: the groups it stands for (``keys``), its ``label``
+    (shortened when long), ``seats``, swatch ``colour``, whether it is highlighted,
+    and ``full``, the whole text shown as its tooltip."""
+
+    keys: tuple[str, ...]
+    label: str
+    seats: int
+    colour: str
+    highlighted: bool
+    full: str
+
+
+#: Pixels: the margin, the title's baseline and font, the legend's line height.
+_MARGIN: Final = 8
+_TITLE_Y: Final = 24
+_TITLE_SIZE: Final = 18
+_LINE: Final = 18
+_LABEL_SIZE: Final = 12
+#: The least width of a legend column, and the entries a column takes before another
+#: column is opened.
+_COLUMN: Final = 180
+_PER_COLUMN: Final = 8
 
 
 def svg_of_seats(
@@ -207,15 +296,23 @@ def svg_of_seats(
     quota: int | None = None,
     title: str | None = None,
     caption: str | None = None,
-    outlines: Sequence[tuple[str, Sequence[str]]] = (),
+    outlines: Sequence[tuple[str, Sequence[str]] | tuple[str, Sequence[str], str]] = (),
     width: int = 640,
+    centre: Sequence[str] | None = None,
 ) -> str:
     """The SVG of ``size`` seats given to ``groups`` in order, left to right.
 
-    ``groups`` are ``(key, label, seats, colour, highlighted)``; seats beyond the groups
-    are vacant. When any group is highlighted, the others are drawn faded. ``quota``
-    draws the quota line after that many seats; ``outlines`` are ``(label, keys)`` whose
-    seats get a thin outline (blocs; a group ``"k:suffix"`` counts as ``k``'s).
+    ``groups`` are ``(key, label, seats, colour, highlighted[, kind])``; seats beyond
+    the groups are vacant. When any group is highlighted, the others are drawn in
+    :data:`GREY` (the one style of non-members, here and in every notebook view).
+    ``quota`` draws the quota line after that many seats; ``outlines`` are
+    ``(key, member keys[, name])`` whose seats get a dashed outline (blocs; a group
+    ``"k:suffix"`` counts as ``k``'s), each named in the legend. ``centre``: the lines
+    written in the middle of the hemicycle, the first large (default: the seats and the
+    quota). The legend lists the highlighted groups first, in columns read top to
+    bottom, then left to right; the groups of one kind that are not highlighted share
+    one entry when there are three or more (see :func:`legend`); a label too long for
+    its column is shortened, with the whole text as its tooltip.
 
     >>> svg = svg_of_seats([("a", "A", 3, "#0072b2", True), ("b", "B", 2, "#e69f00", False)], 5,
     ...                    quota=3)
@@ -226,18 +323,32 @@ def svg_of_seats(
     the groups than ``size``, or a size, quota or width that is not a whole number.
     """
     lay = layout(size)
-    groups = _checked_groups(groups, size)
+    checked = _checked_groups(groups, size)
     _check_whole(width, "width", low=1)
     if quota is not None:
         _check_whole(quota, "quota", low=0)
     for name, value in (("title", title), ("caption", caption)):
         if value is not None and not isinstance(value, str):
             raise RenderError(f"{name!r} must be text (got {_short(value)})")
-    scale = width / 2 * 0.92
-    cx = width / 2
-    cy = scale + 16 + (28 if title else 0)
-    legend_rows = math.ceil(len([g for g in groups if g[2] > 0]) / 2)
-    height = int(cy + 24 + (18 if caption else 0) + 18 * legend_rows + 12)
+    if centre is None:
+        centre = (str(size),) + ((f"quota {quota}",) if quota is not None else ())
+    outer = 1 + lay.pitch * 0.6  # the quota line's reach, beyond the seats and outlines
+    scale = max(width / 2 - _MARGIN, 1) / outer
+    top = _TITLE_Y + 12 if title else _MARGIN
+    frame = _Frame(lay, width / 2, top + scale * outer, scale)
+    body: list[str] = []
+    body += _seats_svg(frame, checked)
+    body += _outlines_svg(frame, checked, outlines)
+    if quota is not None and 0 < quota < size:
+        body.append(_quota_svg(frame, quota))
+    centre_svg, y = _centre_svg(frame, [str(c) for c in centre])
+    body += centre_svg
+    if caption:
+        body.append(_text(frame.cx, y + 14, caption, cls="caption", anchor="middle", size=14))
+        y += 22
+    legend_svg, y = _legend_svg(legend(checked), outlines, y + 8, width)
+    body += legend_svg
+    height = math.ceil(y + _MARGIN)
     out = [
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{width}" '
@@ -248,17 +359,19 @@ def svg_of_seats(
     label = title or caption or "parliament diagram"
     out.append(f"<title>{_text_escape(label, 'html')}</title>")
     if title:
-        out.append(_text(cx, 24, title, cls="title", anchor="middle", size=18, weight="bold"))
-    frame = _Frame(lay, cx, cy, scale)
-    out += _seats_svg(frame, groups)
-    out += _outlines_svg(frame, groups, outlines)
-    if quota is not None and 0 < quota < size:
-        out.append(_quota_svg(frame, quota))
-    y = cy + 22
-    if caption:
-        out.append(_text(cx, y, caption, cls="caption", anchor="middle", size=14))
-        y += 22
-    out += _legend_svg(groups, y, width)
+        shown = shorten(title, width - 2 * _MARGIN, _TITLE_SIZE, bold=True)
+        out.append(
+            _text(
+                frame.cx,
+                _TITLE_Y,
+                shown,
+                cls="title",
+                anchor="middle",
+                size=_TITLE_SIZE,
+                weight="bold",
+            )
+        )
+    out += body
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -278,26 +391,39 @@ class _Frame:
             self.cy - radius * math.sin(angle) * self.scale,
         )
 
+    @property
+    def hole(self) -> float:
+        """The radius in pixels of the empty middle, inside the quota line's reach."""
+        return (1 - (self.lay.rows - 1) * self.lay.pitch - 0.6 * self.lay.pitch) * self.scale
+
+    @property
+    def bottom(self) -> float:
+        """The lowest pixel a seat reaches."""
+        return self.cy + self.lay.seat_radius * self.scale
+
 
 def _check_whole(value: Any, field: str, *, low: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise RenderError(f"{field!r} must be a whole number >= {low} (got {_short(value)})")
 
 
-def _checked_groups(groups: object, size: object) -> list[Group]:
-    """The groups as a list, each checked: ``(str, str, int >= 0, str, bool)``."""
+def _checked_groups(groups: object, size: object) -> list[_Group]:
+    """The groups, each checked: ``(str, str, int >= 0, str, bool[, str])``."""
     if isinstance(groups, str | bytes) or not isinstance(groups, Iterable):
         raise RenderError(f"'groups' must be a sequence of seat groups (got {_short(groups)})")
-    out: list[Group] = []
+    out: list[_Group] = []
     for i, group in enumerate(groups):
         where = f"'groups[{i}]'"
-        if not isinstance(group, tuple | list) or len(group) != 5:
+        if not isinstance(group, tuple | list) or len(group) not in (5, 6):
             raise RenderError(
                 f"{where} must be (key, label, seats, colour, highlighted) (got {_short(group)})"
             )
-        key, label, n, colour, lit = group
-        if not all(isinstance(v, str) for v in (key, label, colour)):
-            raise RenderError(f"{where}: key, label and colour must be text (got {_short(group)})")
+        key, label, n, colour, lit = group[:5]
+        kind = group[5] if len(group) == 6 else ""
+        if not all(isinstance(v, str) for v in (key, label, colour, kind)):
+            raise RenderError(
+                f"{where}: key, label, colour and kind must be text (got {_short(group)})"
+            )
         _check_whole(n, f"groups[{i}] seats", low=0)
         if not _COLOUR.fullmatch(colour):
             raise RenderError(
@@ -305,59 +431,59 @@ def _checked_groups(groups: object, size: object) -> list[Group]:
             )
         if not isinstance(lit, bool):
             raise RenderError(f"{where}: 'highlighted' must be True or False (got {_short(lit)})")
-        out.append((key, label, n, colour, lit))
-    held = sum(g[2] for g in out)
+        out.append(_Group(key, label, n, colour, lit, kind))
+    held = sum(g.seats for g in out)
     if isinstance(size, int) and held > size:
         raise RenderError(f"the groups hold {held} seats, more than the {size} drawn")
     return out
 
 
-def _faded(groups: Sequence[Group], lit: bool) -> str:
-    return "" if lit or not any(g[4] for g in groups) else ' fill-opacity="0.28"'
+def _fill(groups: Sequence[_Group], group: _Group) -> str:
+    """A group's fill: its colour, or :data:`GREY` when others are highlighted."""
+    return group.colour if group.lit or not any(g.lit for g in groups) else GREY
 
 
-def _seats_svg(frame: _Frame, groups: Sequence[Group]) -> list[str]:
+def _seats_svg(frame: _Frame, groups: Sequence[_Group]) -> list[str]:
     lay, scale = frame.lay, frame.scale
     r = lay.seat_radius * scale
-    owner: list[tuple[str, str, bool]] = []
-    for key, _label, n, colour, lit in groups:
-        owner.extend([(key, colour, lit)] * n)
+    owner: list[_Group | None] = []
+    for group in groups:
+        owner.extend([group] * group.seats)
     out = ['<g class="seats">']
     for i, seat in enumerate(lay.seats):
-        key, colour, lit = owner[i] if i < len(owner) else ("", VACANT, False)
+        g = owner[i] if i < len(owner) else None
         x, y = frame.cx + seat.x * scale, frame.cy - seat.y * scale
-        opacity = _faded(groups, lit)
-        party = f' data-party="{attribute(key)}"' if key else ' data-party=""'
-        stroke = ' stroke="#888888" stroke-width="0.6"' if not key else ""
-        out.append(
-            f'<circle class="seat" cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" fill="{colour}"'
-            f"{opacity}{party}{stroke}/>"
-        )
+        if g is None:
+            paint = f'fill="{VACANT}" data-party="" stroke="#888888" stroke-width="0.6"'
+        else:
+            paint = f'fill="{_fill(groups, g)}" data-party="{attribute(g.key)}"'
+            if ":" in g.key and not g.lit:  # a member's seats that do not count
+                paint += f' stroke="{g.colour}" stroke-width="1.5"'
+        out.append(f'<circle class="seat" cx="{x:.2f}" cy="{y:.2f}" r="{r:.2f}" {paint}/>')
     out.append("</g>")
     return out
 
 
 def _outlines_svg(
-    frame: _Frame, groups: Sequence[Group], outlines: Sequence[tuple[str, Sequence[str]]]
+    frame: _Frame,
+    groups: Sequence[_Group],
+    outlines: Sequence[tuple[str, Sequence[str]] | tuple[str, Sequence[str], str]],
 ) -> list[str]:
-    starts: dict[str, tuple[int, int]] = {}
-    pos = 0
-    for key, _label, n, _colour, _lit in groups:
-        starts[key] = (pos, pos + n)
-        pos += n
     out: list[str] = []
-    for name, keys in outlines:
+    for outline in outlines:
+        name, keys = outline[0], outline[1]
         # one outline for each run of the bloc's members that sit side by side
         runs: list[tuple[int, int]] = []
-        for key, _label, n, _colour, _lit in groups:
-            if key.split(":")[0] in keys and n > 0:  # "rdc:not-counted" is rdc's
-                start, stop = starts[key]
-                if runs and runs[-1][1] == start:
-                    runs[-1] = (runs[-1][0], stop)
+        pos = 0
+        for g in groups:
+            if g.key.split(":")[0] in keys and g.seats > 0:  # "rdc:not-counted" is rdc's
+                if runs and runs[-1][1] == pos:
+                    runs[-1] = (runs[-1][0], pos + g.seats)
                 else:
-                    runs.append((start, stop))
+                    runs.append((pos, pos + g.seats))
+            pos += g.seats
         for first, stop in runs:
-            out.append(_sector(frame.lay, frame.cx, frame.cy, frame.scale, first, stop - 1, name))
+            out.append(_sector(frame, first, stop - 1, name))
     return out
 
 
@@ -372,28 +498,148 @@ def _quota_svg(frame: _Frame, quota: int) -> str:
     )
 
 
-def _legend_svg(groups: Sequence[Group], y: float, width: int) -> list[str]:
-    out = ['<g class="legend">']
-    shown = [g for g in groups if g[2] > 0]
-    for i, (key, lab, n, colour, lit) in enumerate(shown):
-        col, row = i % 2, i // 2
-        lx = 24 + col * (width / 2)
-        ly = y + row * 18
-        out.append(
-            f'<g class="entry" data-party="{attribute(key)}">'
-            f'<rect x="{lx:.2f}" y="{ly - 10:.2f}" width="12" height="12" '
-            f'fill="{colour}"{_faded(groups, lit)}/>'
-            + _text(lx + 18, ly, f"{lab} ({n})", cls="label", size=12)
-            + "</g>"
-        )
-    out.append("</g>")
+#: The largest and smallest font of the first line in the centre.
+_CENTRE_MAX: Final = 28
+_CENTRE_MIN: Final = 11
+
+
+def _centre_svg(frame: _Frame, lines: Sequence[str]) -> tuple[list[str], float]:
+    """The centre's lines: the first, large, inside the empty middle of the hemicycle
+    when it fits there at :data:`_CENTRE_MIN` or more; the others (and the first when it
+    does not fit) under the hemicycle. Returns the SVG and the lowest pixel used."""
+    out: list[str] = []
+    y = frame.bottom
+    rest = list(lines)
+    if rest:
+        first = rest[0]
+        size = float(_CENTRE_MAX)
+        while size >= _CENTRE_MIN and not _fits_hole(frame, first, size):
+            size -= 1
+        if size >= _CENTRE_MIN:
+            out.append(
+                _text(
+                    frame.cx,
+                    frame.cy - 3,
+                    first,
+                    cls="total",
+                    anchor="middle",
+                    size=size,
+                    weight="bold",
+                )
+            )
+            rest = rest[1:]
+    for line in rest:
+        out.append(_text(frame.cx, y + 15, line, cls="centre", anchor="middle", size=13))
+        y += 18
+    return out, y
+
+
+def _fits_hole(frame: _Frame, text: str, size: float) -> bool:
+    half = text_width(text, size, bold=True) / 2
+    return math.hypot(half, 0.8 * size + 3) <= frame.hole
+
+
+def legend(groups: Sequence[Group] | Sequence[_Group], *, together: int = 3) -> list[Entry]:
+    """The legend's entries: the highlighted groups first (when only some are
+    highlighted: the coalition), then the others; ``together`` or more groups of one
+    kind that are not highlighted share one entry, named by the kind (see
+    :data:`KINDS`), at the place of the first. Groups with no seat have no entry.
+
+    >>> [e.label for e in legend([("a", "A", 2, "#000", False, "independent"),
+    ...                           ("b", "B", 3, "#111", True),
+    ...                           ("c", "C", 1, "#000", False, "independent"),
+    ...                           ("d", "D", 1, "#000", False, "independent")])]
+    ['B', 'independents']
+    """
+    checked = [g if isinstance(g, _Group) else _checked_groups([g], None)[0] for g in groups]
+    shown = [g for g in checked if g.seats > 0]
+    some = any(g.lit for g in shown) and not all(g.lit for g in shown)
+    first = [g for g in shown if g.lit] if some else []
+    rest = [g for g in shown if not g.lit] if some else shown
+    by_kind: dict[str, list[_Group]] = {}
+    for g in rest:
+        if g.kind:
+            by_kind.setdefault(g.kind, []).append(g)
+    out = [
+        Entry((g.key,), g.label, g.seats, g.colour, True, f"{g.label} ({g.seats})") for g in first
+    ]
+    done: set[str] = set()
+    for g in rest:
+        same = by_kind.get(g.kind, []) if g.kind else []
+        if len(same) < together:
+            out.append(
+                Entry(
+                    (g.key,),
+                    g.label,
+                    g.seats,
+                    _fill(checked, g),
+                    not some,
+                    f"{g.label} ({g.seats})",
+                )
+            )
+        elif g.kind not in done:
+            done.add(g.kind)
+            name = KINDS.get(g.kind, g.kind)
+            seats = sum(m.seats for m in same)
+            full = f"{name} ({seats}): " + ", ".join(m.label for m in same)
+            out.append(
+                Entry(tuple(m.key for m in same), name, seats, _fill(checked, g), not some, full)
+            )
     return out
 
 
-def _sector(
-    lay: Layout, cx: float, cy: float, scale: float, first: int, last: int, name: str
-) -> str:
+def _legend_svg(
+    entries: Sequence[Entry],
+    outlines: Sequence[tuple[str, Sequence[str]] | tuple[str, Sequence[str], str]],
+    y: float,
+    width: int,
+) -> tuple[list[str], float]:
+    """The legend under the picture, column by column; returns the SVG and the lowest
+    pixel used."""
+    rows: list[tuple[str, str, str, tuple[str, ...], str]] = [  # swatch, text, tooltip
+        (_swatch(e.colour), f"{e.label}\x00({e.seats})", e.full, e.keys, "entry") for e in entries
+    ]
+    for outline in outlines:
+        name = outline[2] if len(outline) == 3 else outline[0]
+        rows.append((_DASHED, f"{name}\x00", name, (outline[0],), "bloc-name"))
+    usable = width - 2 * _MARGIN
+    columns = max(1, min(usable // _COLUMN, math.ceil(len(rows) / _PER_COLUMN)))
+    per = math.ceil(len(rows) / columns) if rows else 0
+    col_w = usable / columns
+    out = ['<g class="legend">']
+    for i, (swatch, text, full, keys, cls) in enumerate(rows):
+        col, row = divmod(i, per)
+        lx = _MARGIN + col * col_w
+        ly = y + 12 + row * _LINE
+        name, _, count = text.partition("\x00")
+        tail = f" {count}" if count else ""
+        room = col_w - 18 - 6 - text_width(tail, _LABEL_SIZE)
+        shown = shorten(name, room, _LABEL_SIZE) + tail
+        data = "data-bloc" if cls == "bloc-name" else "data-party"
+        out.append(
+            f'<g class="{cls}" {data}="{attribute(" ".join(keys))}">'
+            f"<title>{_text_escape(full, 'html')}</title>"
+            + swatch.format(x=f"{lx:.2f}", y=f"{ly - 10:.2f}")
+            + _text(lx + 18, ly, shown, cls="label", size=_LABEL_SIZE)
+            + "</g>"
+        )
+    out.append("</g>")
+    return out, y + 12 + max(per - 1, 0) * _LINE + 4 if rows else y
+
+
+def _swatch(colour: str) -> str:
+    return f'<rect x="{{x}}" y="{{y}}" width="12" height="12" fill="{colour}"/>'
+
+
+_DASHED: Final = (
+    '<rect x="{x}" y="{y}" width="12" height="12" fill="none" stroke="#333333" '
+    'stroke-width="1.2" stroke-dasharray="3 2"/>'
+)
+
+
+def _sector(frame: _Frame, first: int, last: int, name: str) -> str:
     """A dashed annular sector around the seats ``first..last`` (left to right)."""
+    lay, cx, cy, scale = frame.lay, frame.cx, frame.cy, frame.scale
     a0 = lay.seats[first].angle + lay.pitch * 0.5 / max(lay.seats[first].radius, 1e-9)
     a1 = lay.seats[last].angle - lay.pitch * 0.5 / max(lay.seats[last].radius, 1e-9)
     a0, a1 = min(a0, math.pi), max(a1, 0.0)
@@ -428,11 +674,18 @@ class PartyLike(Protocol):
     def seats(self) -> int: ...
     @property
     def colour(self) -> str | None: ...
+    @property
+    def tags(self) -> frozenset[str]: ...
 
 
 #: How parties are labelled: by key, by name, or by the native-script name where
 #: recorded (else the name).
 LABELS: Final = ("key", "name", "native")
+
+#: The kinds of list that share one legend entry when three or more of them are not in
+#: the coalition drawn: a list's kind is the first of these tags it carries, and the
+#: entry is named by the value.
+KINDS: Final = {"independent": "independents", "quota-seat": "quota seats"}
 
 
 def check_labels(labels: str) -> str:
@@ -456,22 +709,108 @@ def label_of(party: PartyLike, labels: str = "key") -> str:
     return party.name if labels in ("name", "native") else party.key
 
 
-def colours(parties: Iterable[PartyLike]) -> dict[str, str]:
-    """Each party's colour: its own where recorded, else the next of :data:`PALETTE`
-    (in the order given, skipping the parties with their own colour).
+def kind_of(party: PartyLike) -> str:
+    """The first tag of :data:`KINDS` that ``party`` carries (``""``: none)."""
+    return next((t for t in KINDS if t in party.tags), "")
+
+
+def _rgb(colour: str) -> tuple[int, int, int] | None:
+    if not colour.startswith("#"):
+        return None
+    h = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two colours are hard to tell apart (a weighted RGB distance, the
+    "redmean" approximation of perceived difference, under 70)."""
+    if a.lower() == b.lower():
+        return True
+    ra, rb = _rgb(a), _rgb(b)
+    if ra is None or rb is None:
+        return False
+    r = (ra[0] + rb[0]) / 2
+    dr, dg, db = (x - y for x, y in zip(ra, rb, strict=True))
+    return math.sqrt((2 + r / 256) * dr * dr + 4 * dg * dg + (2 + (255 - r) / 256) * db * db) < 70
+
+
+def _extra(i: int) -> str:
+    """The ``i``-th colour past :data:`PALETTE`: hues a golden angle apart."""
+    hue = (i * 137.508) % 360
+    lum = (0.42, 0.58, 0.5)[i % 3]
+    c = (1 - abs(2 * lum - 1)) * 0.65
+    x = c * (1 - abs((hue / 60) % 2 - 1))
+    m = lum - c / 2
+    r, g, b = [(c, x, 0), (x, c, 0), (0, c, x), (0, x, c), (x, 0, c), (c, 0, x)][int(hue // 60)]
+    return "#" + "".join(f"{round((v + m) * 255):02x}" for v in (r, g, b))
+
+
+def _fallback(key: str, taken: Sequence[str], *, strict: bool) -> str:
+    """A colour for ``key``: the palette's colour at the key's hash (so a list keeps its
+    colour from one chamber to another), or the next one not close to a colour
+    ``taken``; ``strict``: past the palette, colours of :func:`_extra` until one is
+    distinct; else, once the palette is used up, the colour at the hash."""
+    start = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
+    for i in range(len(PALETTE)):
+        c = PALETTE[(start + i) % len(PALETTE)]
+        if not any(_close(c, t) for t in taken):
+            return c
+    if not strict:
+        return PALETTE[start]
+    for i in range(4096):
+        c = _extra(i)
+        if not any(_close(c, t) for t in taken):
+            return c
+    return next(_extra(i) for i in range(4096, 10**6) if _extra(i) not in taken)
+
+
+def colours(parties: Iterable[PartyLike], first: Sequence[str] = ()) -> dict[str, str]:
+    """Each party's colour.
+
+    A party's own colour (the built-in chambers give one to every major list, in its
+    conventional colour) is kept; a party without one gets a colour of :data:`PALETTE`
+    chosen by a hash of its key, so that it keeps it from one chamber to another, or the
+    next colour not already taken. The parties of ``first`` (a coalition) come first and
+    never share a colour or get two colours hard to tell apart: a member whose own
+    colour is too close to an earlier member's gets a fallback, and past the palette
+    further colours are made. The lists of one kind (see :data:`KINDS`) without their
+    own colour share one.
 
     >>> import coalitions as co
     >>> colours(co.load_scenario("kurdistan-2024").parties)["kdp"]
-    '#0072b2'
+    '#f2c500'
     """
+    parties = list(parties)
+    by_key = {p.key: p for p in parties}
     out: dict[str, str] = {}
-    used = 0
+    for k in first:  # members: distinct, in the order given
+        p = by_key.get(k)
+        if p is None:
+            continue
+        taken = [out[m] for m in first if m in out]
+        own = p.colour
+        out[k] = (
+            own
+            if own and not any(_close(own, t) for t in taken)
+            else _fallback(k, taken, strict=True)
+        )
+    kinds: dict[str, str] = {}
     for p in parties:
+        if p.key in out:
+            continue
         if p.colour:
             out[p.key] = p.colour
-        else:
-            out[p.key] = PALETTE[used % len(PALETTE)]
-            used += 1
+            continue
+        kind = kind_of(p)
+        if kind and kind in kinds:
+            out[p.key] = kinds[kind]
+            continue
+        c = _fallback(
+            kind or p.key, [*out.values(), *(q.colour or "" for q in parties)], strict=False
+        )
+        out[p.key] = c
+        if kind:
+            kinds[kind] = c
     return out
 
 
@@ -482,16 +821,29 @@ def seat_order(
 ) -> list[str]:
     """The keys of ``parties`` (or only ``keys``) in the order they are seated: heaviest
     first, then by key; with ``blocs`` (the member keys of each bloc, in order), bloc by
-    bloc first, parties in no bloc last.
+    bloc first, parties in no bloc last. The lists of one kind (see :data:`KINDS`) sit
+    together, weighed by their seats together.
 
     >>> import coalitions as co
     >>> seat_order(co.load_scenario("kurdistan-2024").parties, ["puk", "kiu", "kdp"])
     ['kdp', 'puk', 'kiu']
     """
+    parties = list(parties)
     seats = {p.key: p.seats for p in parties}
+    kind = {p.key: kind_of(p) for p in parties}
+    total: dict[str, int] = {}
+    for p in parties:
+        if kind[p.key]:
+            total[kind[p.key]] = total.get(kind[p.key], 0) + p.seats
     chosen = list(seats) if keys is None else list(keys)
     bloc_of = {m: i for i, members in enumerate(blocs) for m in members}
-    return sorted(chosen, key=lambda k: (bloc_of.get(k, len(blocs)), -seats[k], k))
+
+    def place(k: str) -> tuple[int, int, str, int, str]:
+        unit = kind.get(k, "")
+        weight = total[unit] if unit else seats[k]
+        return (bloc_of.get(k, len(blocs)), -weight, "\x00" + unit if unit else k, -seats[k], k)
+
+    return sorted(chosen, key=place)
 
 
 def seat_groups(
@@ -506,9 +858,11 @@ def seat_groups(
 
     ``first`` (party keys, drawn in the order given) are highlighted and placed first;
     each counts ``counted[key]`` seats (default: all its seats), and the seats it does
-    not count follow it faded, as a group ``"key:not-counted"``. The other parties follow
-    in :func:`seat_order` (``blocs``: bloc by bloc), faded when there is a ``first``.
-    Colours come from :func:`colours`, labels from :func:`label_of`.
+    not count follow it, not highlighted, as a group ``"key:not-counted"``. The other
+    parties follow in :func:`seat_order` (``blocs``: bloc by bloc), not highlighted when
+    there is a ``first``. Colours come from :func:`colours` (the members of ``first``
+    distinct), labels from :func:`label_of`; a group's sixth element is its kind
+    (:func:`kind_of`).
 
     >>> import coalitions as co
     >>> [g[:3] for g in seat_groups(co.load_scenario("kurdistan-2024").parties,
@@ -517,32 +871,31 @@ def seat_groups(
     """
     check_labels(labels)
     by_key = {p.key: p for p in parties}
-    colour = colours(parties)
     counts = dict(counted) if counted is not None else {}
     if len(set(first)) != len(first):
         raise RenderError(f"'first' names a party twice (got {_short(list(first))})")
-    groups: list[Group] = []
     for k in first:
         if k not in by_key:
             raise RenderError(unknown("party", k, by_key, where="the parties drawn"))
+    colour = colours(parties, first)
+    groups: list[Group] = []
+    for k in first:
         p = by_key[k]
         n = counts.get(k, p.seats)
         _check_whole(n, f"counted[{k!r}]", low=0)
         if n > p.seats:
             raise RenderError(f"'counted[{k!r}]' is {n}, more than the party's {p.seats} seats")
-        groups.append((k, label_of(p, labels), n, colour[k], True))
+        label = label_of(p, labels)
+        groups.append((k, label, n, colour[k], True, kind_of(p)))
         if n < p.seats:
             groups.append(
-                (
-                    f"{k}:not-counted",
-                    f"{label_of(p, labels)}, not counted",
-                    p.seats - n,
-                    colour[k],
-                    False,
-                )
+                (f"{k}:not-counted", f"{label}, not counted", p.seats - n, colour[k], False, "")
             )
     placed = set(first)
     rest = [k for k in seat_order(parties, blocs=blocs) if k not in placed]
     lit = not first
-    groups += [(k, label_of(by_key[k], labels), by_key[k].seats, colour[k], lit) for k in rest]
+    groups += [
+        (k, label_of(by_key[k], labels), by_key[k].seats, colour[k], lit, kind_of(by_key[k]))
+        for k in rest
+    ]
     return groups
