@@ -49,7 +49,8 @@ border-radius:4px;padding:2px 6px;cursor:pointer;overflow-wrap:break-word;max-wi
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
 white-space:nowrap}
 @media (max-width:700px){main{grid-template-columns:minmax(0,1fr);
-grid-template-areas:"picture" "controls" "lists" "smallest"}}
+grid-template-areas:"picture" "controls" "lists" "smallest"}
+table{font-size:.8rem}th,td{padding:2px 3px}body{padding:6px}}
 """
 
 SCRIPT: Final = r"""
