@@ -13,7 +13,7 @@ A chamber draws its own picture with nothing else:
 >>> kr = co.load_scenario("kurdistan-2024")
 >>> q = kr.quota("majority")
 >>> svg = svg_of_seats(seat_groups(kr.parties), kr.size, quota=q, title=kr.name,
-...                    caption=f"majority {q} of {kr.size}")
+...                    caption=f"majority {q} of {kr.size}", centre=("100", f"majority {q}"))
 >>> svg == co.chart.hemicycle(kr)
 True
 
@@ -208,7 +208,7 @@ def shorten(text: str, room: float, size: float, *, bold: bool = False) -> str:
     """``text``, cut and ended with ``…`` so that it fits ``room`` pixels at ``size``.
 
     >>> shorten("National Determination (al-Hasm al-Watani)", 120, 12)
-    'National Determi…'
+    'National Determ…'
     """
     if text_width(text, size, bold=bold) <= room:
         return text
