@@ -22,6 +22,7 @@ Every bad input raises :class:`~coalitions.errors.RenderError`.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -36,6 +37,7 @@ from .escape import attribute
 from .escape import text as _text_escape
 
 __all__ = [
+    "DISTINCT",
     "GREY",
     "KINDS",
     "LABELS",
@@ -745,23 +747,43 @@ def _extra(i: int) -> str:
     return "#" + "".join(f"{round((v + m) * 255):02x}" for v in (r, g, b))
 
 
-def _fallback(key: str, taken: Sequence[str], *, strict: bool) -> str:
-    """A colour for ``key``: the palette's colour at the key's hash (so a list keeps its
-    colour from one chamber to another), or the next one not close to a colour
-    ``taken``; ``strict``: past the palette, colours of :func:`_extra` until one is
-    distinct; else, once the palette is used up, the colour at the hash."""
+#: Up to this many coalition members, no two get colours hard to tell apart; past it,
+#: members' colours are still all different.
+DISTINCT: Final = 24
+
+
+def _member_colour(key: str, own: str | None, taken: Sequence[str], used: set[str]) -> str:
+    """A member's colour: its own unless close to an earlier member's (``taken``); else
+    the palette's colour at the key's hash or the next not close to one taken, then
+    colours of :func:`_extra`; past :data:`DISTINCT` members, only different from the
+    colours ``used`` (lower case)."""
+    if len(taken) < DISTINCT:
+        if own and not any(_close(own, t) for t in taken):
+            return own
+        start = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
+        candidates = [PALETTE[(start + i) % len(PALETTE)] for i in range(len(PALETTE))]
+        for c in itertools.chain(candidates, (_extra(i) for i in range(512))):
+            if not any(_close(c, t) for t in taken):
+                return c
+    if own and own.lower() not in used:
+        return own
+    return next(
+        c
+        for c in itertools.chain(PALETTE, (_extra(i) for i in itertools.count(len(taken))))
+        if c.lower() not in used
+    )
+
+
+def _other_colour(key: str, used: set[str]) -> str:
+    """A colour for a list that is not a member and has none: the palette's colour at
+    the key's hash (so it keeps its colour from one chamber to another), or the next
+    one not used yet, or, once the palette is used up, the one at the hash."""
     start = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
     for i in range(len(PALETTE)):
         c = PALETTE[(start + i) % len(PALETTE)]
-        if not any(_close(c, t) for t in taken):
+        if c.lower() not in used:
             return c
-    if not strict:
-        return PALETTE[start]
-    for i in range(4096):
-        c = _extra(i)
-        if not any(_close(c, t) for t in taken):
-            return c
-    return next(_extra(i) for i in range(4096, 10**6) if _extra(i) not in taken)
+    return PALETTE[start]
 
 
 def colours(parties: Iterable[PartyLike], first: Sequence[str] = ()) -> dict[str, str]:
@@ -783,17 +805,16 @@ def colours(parties: Iterable[PartyLike], first: Sequence[str] = ()) -> dict[str
     parties = list(parties)
     by_key = {p.key: p for p in parties}
     out: dict[str, str] = {}
+    taken: list[str] = []
+    used: set[str] = set()
     for k in first:  # members: distinct, in the order given
         p = by_key.get(k)
         if p is None:
             continue
-        taken = [out[m] for m in first if m in out]
-        own = p.colour
-        out[k] = (
-            own
-            if own and not any(_close(own, t) for t in taken)
-            else _fallback(k, taken, strict=True)
-        )
+        out[k] = _member_colour(k, p.colour, taken, used)
+        taken.append(out[k])
+        used.add(out[k].lower())
+    used |= {p.colour.lower() for p in parties if p.colour}
     kinds: dict[str, str] = {}
     for p in parties:
         if p.key in out:
@@ -805,9 +826,8 @@ def colours(parties: Iterable[PartyLike], first: Sequence[str] = ()) -> dict[str
         if kind and kind in kinds:
             out[p.key] = kinds[kind]
             continue
-        c = _fallback(
-            kind or p.key, [*out.values(), *(q.colour or "" for q in parties)], strict=False
-        )
+        c = _other_colour(kind or p.key, used)
+        used.add(c.lower())
         out[p.key] = c
         if kind:
             kinds[kind] = c
