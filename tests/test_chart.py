@@ -70,7 +70,7 @@ def test_fewest_rows() -> None:
     for n in (10, 100, 329, 800):
         lay = chart.layout(n)
         if lay.rows > 1:
-            _pitch, caps = drawing._capacities(lay.rows - 1)
+            _pitch, caps = drawing.geometry._capacities(lay.rows - 1)
             assert sum(caps) < n  # one row fewer would not hold them
 
 
@@ -407,7 +407,7 @@ def test_no_two_members_look_alike(
     got = drawing.colours(parties, first)
     for a, b in itertools.combinations(first, 2):
         if len(first) <= drawing.DISTINCT:
-            assert not drawing._close(got[a], got[b]), (a, b, got[a], got[b])
+            assert not drawing.colour._close(got[a], got[b]), (a, b, got[a], got[b])
         assert got[a].lower() != got[b].lower()
 
 
@@ -426,7 +426,7 @@ def test_the_gallery_red_line_majority_has_distinct_colours(iraq: co.Legislature
     root = parse(chart.hemicycle(iraq, coalition=smallest.members, **red))
     fills = {c.get("data-party"): c.get("fill") for c in root.iter(f"{SVG}circle")}
     member_fills = [fills[k] for k in smallest.members]
-    assert all(not drawing._close(a, b) for a, b in itertools.combinations(member_fills, 2))
+    assert all(not drawing.colour._close(a, b) for a, b in itertools.combinations(member_fills, 2))
     assert {f for k, f in fills.items() if k and k.split(":")[0] not in smallest.members} == {
         drawing.GREY
     }
