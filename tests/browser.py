@@ -44,34 +44,40 @@ class Browser:
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
 
-        def fds() -> None:  # in the child: the pipe ends on 3 and 4
-            a = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)  # out of the way of 3 and 4
-            b = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
-            os.dup2(a, 3)
-            os.dup2(b, 4)
-
+        # the pipe ends the browser reads and writes, out of the way of 3 and 4; a shell
+        # (bash: fd numbers above 9) moves them onto 3 and 4 for it, without Python code
+        # between fork and exec
+        inp = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)
+        out = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
+        args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-extensions",
+            "--disable-background-networking",
+            "--hide-scrollbars",
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self._profile}",
+            "about:blank",
+        ]
         self._proc = subprocess.Popen(
             [
+                shutil.which("bash") or "/bin/bash",
+                "-c",
+                f'exec "$0" "$@" 3<&{inp} 4>&{out} {inp}<&- {out}>&-',
                 binary,
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--disable-extensions",
-                "--disable-background-networking",
-                "--hide-scrollbars",
-                "--remote-debugging-pipe",
-                f"--user-data-dir={self._profile}",
-                "about:blank",
+                *args,
             ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=fds,  # noqa: PLW1509 - the test process starts no threads that fork
-            close_fds=False,
+            pass_fds=(inp, out),
         )
+        os.close(inp)
+        os.close(out)
         os.close(to_child_r)
         os.close(from_child_w)
         self._buffer = b""
