@@ -37,6 +37,10 @@ from .parties import (
 from .svg import KINDS, Entry, Group, legend, svg_of_seats
 from .text import shorten, text_width
 
+# The public classes are named where users meet them (pickles and the docs too).
+for _cls in (Entry, Layout, Seat):
+    _cls.__module__ = __name__
+
 __all__ = [
     "DISTINCT",
     "GREY",
