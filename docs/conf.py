@@ -35,6 +35,10 @@ html_title = f"coalitions {release}"
 # --- the gallery: diagrams drawn at every build, never committed as stale images ---
 
 GENERATED = Path(__file__).parent / "_generated"
+#: Files copied as they are to the root of the built site: the coalition pages.
+EXTRA = GENERATED / "extra"
+EXTRA.mkdir(parents=True, exist_ok=True)
+html_extra_path = [str(EXTRA)]
 
 
 def _draw_gallery(_app: object) -> None:
@@ -59,9 +63,23 @@ def _draw_gallery(_app: object) -> None:
             co.whatif.vacate(co.load_scenario("iraq-2021"), ["sadrist"]),
             title="Iraq, June 2022: the Sadrist seats vacated",
         ),
+        "iraq-2025-arabic.svg": co.chart.hemicycle(
+            iraq,
+            coalition="rdc+taqaddum+kdp+state-of-law+nsf+azm+puk",
+            labels="native",
+            title="مجلس النواب العراقي ٢٠٢٥",
+        ),
+        "kurdistan-2024-kurdish.svg": co.chart.hemicycle(
+            kr, coalition="kdp+puk", labels="native", title="پەرلەمانی کوردستان ٢٠٢٤"
+        ),
     }
     for name, svg in drawings.items():
         (GENERATED / name).write_text(svg, encoding="utf-8")
+    # one coalition-builder page for each built-in chamber, copied to the site's root
+    (EXTRA / "pages").mkdir(parents=True, exist_ok=True)
+    for name in co.list_scenarios():
+        page = co.chart.page(co.load_scenario(name))
+        (EXTRA / "pages" / f"{name}.html").write_text(page, encoding="utf-8")
 
 
 def setup(app: object) -> None:

@@ -70,7 +70,7 @@ def test_fewest_rows() -> None:
     for n in (10, 100, 329, 800):
         lay = chart.layout(n)
         if lay.rows > 1:
-            _pitch, caps = drawing._capacities(lay.rows - 1)
+            _pitch, caps = drawing.geometry._capacities(lay.rows - 1)
             assert sum(caps) < n  # one row fewer would not hold them
 
 
@@ -89,10 +89,12 @@ def test_svg_structure_and_coalition_first(kurdistan: co.Legislature) -> None:
     assert len(seats) == 100
     parties = [c.get("data-party") for c in seats]
     assert parties[:39] == ["kdp"] * 39 and parties[39:62] == ["puk"] * 23
-    assert all(c.get("fill-opacity") is None for c in seats[:62])
-    assert all(c.get("fill-opacity") == "0.28" for c in seats[62:] if c.get("data-party"))
+    assert all(c.get("fill") != drawing.GREY for c in seats[:62])
+    assert all(c.get("fill") == drawing.GREY for c in seats[62:] if c.get("data-party"))
+    assert "fill-opacity" not in svg
     entries = root.findall(f".//{SVG}g[@class='entry']")
-    assert len(entries) == sum(1 for p in kurdistan if p.seats)
+    # one entry a list, and one for the five quota seats
+    assert len(entries) == sum(1 for p in kurdistan if p.seats and "quota-seat" not in p.tags) + 1
     texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "majority 51 · coalition 62 (+11)" in texts and "Erbil" in texts
 
@@ -141,6 +143,38 @@ def test_right_to_left_names() -> None:
     langs = {t.text: t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in rtl}
     assert langs["یەکێتی (4)"] == "ckb"  # Kurdish (Sorani)
     assert langs["الحزب الديمقراطي الكردستاني (6)"] == "ar"
+
+
+#: Mixed-direction names: Sorani, Arabic, Latin, and Latin and Arabic in one name.
+MIXED = co.Legislature(
+    name="Mixed",
+    size=40,
+    parties=[
+        co.Party(key="kdp", name="KDP", native_name="پارتی دیموکراتی کوردستان", seats=14),
+        co.Party(key="puk", name="PUK", native_name="یەکێتیی نیشتمانیی کوردستان", seats=11),
+        co.Party(key="ar", name="Arabic", native_name="ائتلاف دولة القانون", seats=8),
+        co.Party(key="lat", name="Latin list", seats=4),
+        co.Party(key="mix", name="Mixed", native_name="NG حراك الجيل الجديد 2025", seats=3),
+    ],
+)
+
+
+@pytest.mark.parametrize("coalition", [None, "kdp+puk"])
+def test_right_to_left_labels_run_away_from_their_swatch(coalition: str | None) -> None:
+    # direction="rtl" makes "start" the right edge: a right-to-left label is anchored
+    # at its end, so that it begins after its swatch and runs rightwards like the others
+    root = parse(chart.hemicycle(MIXED, coalition=coalition, labels="native"))
+    entries = root.findall(f".//{SVG}g[@class='entry']")
+    assert len(entries) == 5
+    directions = set()
+    for entry in entries:
+        rect, text = entry.find(f"{SVG}rect"), entry.find(f"{SVG}text")
+        assert rect is not None and text is not None
+        assert float(text.get("x")) == pytest.approx(float(rect.get("x")) + 18, abs=0.01)
+        rtl = text.get("direction") == "rtl"
+        directions.add(rtl)
+        assert text.get("text-anchor") == ("end" if rtl else "start"), text.text
+    assert directions == {True, False}
 
 
 class _Balanced(HTMLParser):
@@ -250,17 +284,18 @@ TOY = co.Legislature(
     ],
 )
 
-#: SHA-256 of each drawing as the single-module chart.py made it before rendering became
-#: a leaf (commit c803336): the split must not move a byte. After an intended change
-#: to the drawing, recompute them.
+#: SHA-256 of each drawing, pinned so that no change to the drawing goes unnoticed
+#: (first pinned before rendering became a leaf; recomputed when RTL anchoring, grey
+#: non-members, the centre and the new legend came). After an intended change to the
+#: drawing, recompute them.
 BEFORE = {
-    "plain": "9c9adaf55a72a74f95d15b8ccc57913af4d07d90674bcbf26590df8fb9b68131",
-    "factions": "1c978f61fcf9b26b7cf465f8837dcc13c581be2823522a18508f800fc6b0bddb",
-    "blocs": "de230e2583efa6332909385d29c9a986a0f18fbfa1b80c32960d2db7365cf5f7",
-    "native": "85119ba88b803794e17fb1e5aaf8d03c13fb36b92c50499c28177a13552aed7a",
-    "seats": "dbbf047f301a3cb582b63b38b44c227b662196ac34b11dfcc3e0d657969ef968",
-    "whole": "9a24b917b457f0aec72788aec3404247d4d89229a1e65f0f899a5d7a2bd67ea0",
-    "coalition": "25205e788c015d310ad015f62f6ecd3656efa852302d33b0ef41f84bf999f891",
+    "plain": "18255027df0be80b930513514120615d1197a2666a064daaee7e3d68686cc85d",
+    "factions": "06aa95ab3bdf1d76629c4e549595c1bb7cc8b388046bac1c44455148f9975f28",
+    "blocs": "1cc0164e929a5d9e29e1fc3e2bfb5d0fe6c29cc906f93f132c124aa199badf1c",
+    "native": "64f2718d96debf2de2759a1616f48a282969a0c18d50ee2f8b427ff18b620314",
+    "seats": "2f66229719e413d55b8f75926d90716ee0e3131fb5fbc924ba30f344c4070a80",
+    "whole": "f1538869effe3381e35a76256216f3d763322ac9458264161adfc9a133c26040",
+    "coalition": "64cf45774a4a57f835dd8782dcc2704163bab931722b395034481c260dedec6a",
 }
 
 DRAWINGS = {
@@ -317,16 +352,160 @@ def test_a_chamber_draws_its_own_picture_with_drawing_alone(iraq21: co.Legislatu
             title=leg.name,
             caption=f"majority {q} of {leg.size}",
         )
-        assert own == chart.hemicycle(leg) == leg._repr_svg_(), leg.name
+        assert own == leg._repr_svg_(), leg.name
+        centred = drawing.svg_of_seats(
+            drawing.seat_groups(leg.parties),
+            leg.size,
+            quota=q,
+            title=leg.name,
+            caption=f"majority {q} of {leg.size}",
+            centre=(str(leg.size), f"majority {q}"),
+        )
+        assert centred == chart.hemicycle(leg), leg.name
 
 
-def test_colours_keep_a_party_colour_and_share_the_palette_in_order() -> None:
+def test_colours_keep_a_party_colour_and_share_the_palette() -> None:
     parties = [co.Party(key=f"p{i}", name="P", seats=1) for i in range(20)]
     parties[1] = co.Party(key="p1", name="P", seats=1, colour="#010203")
     got = drawing.colours(parties)
     assert got["p1"] == "#010203"
-    others = [got[p.key] for p in parties if p.key != "p1"]
-    assert others == [drawing.PALETTE[i % len(drawing.PALETTE)] for i in range(19)]
+    assert {got[p.key] for p in parties if p.key != "p1"} <= set(drawing.PALETTE)
+    # the same list keeps its fallback colour in another chamber
+    assert drawing.colours(parties[5:])["p7"] == drawing.colours(parties[7:9])["p7"]
+
+
+def test_major_lists_have_their_colour_in_every_chamber() -> None:
+    seen: dict[str, set[str]] = {}
+    for name in co.list_scenarios():
+        leg = co.load_scenario(name)
+        drawn = {g[0]: g[3] for g in drawing.seat_groups(leg.parties)}
+        for p in leg.parties:
+            if p.seats >= 8:
+                assert p.colour, (name, p.key)  # the built-ins colour every major list
+            seen.setdefault(p.key, set()).add(drawn[p.key])
+    assert seen["kdp"] == {"#f2c500"} and seen["puk"] == {"#1b9e3e"}  # yellow, green
+    assert all(len(c) == 1 for k, c in seen.items() if k in {"kdp", "puk", "new-generation"})
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, "#0072b2", "#0073b3", "#e69f00", "#ffffff"]), st.booleans()
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.data(),
+)
+def test_no_two_members_look_alike(
+    spec: list[tuple[str | None, bool]], data: st.DataObject
+) -> None:
+    parties = [co.Party(key=f"p{i}", name="P", seats=1, colour=c) for i, (c, _) in enumerate(spec)]
+    first = [p.key for p, (_c, member) in zip(parties, spec, strict=True) if member]
+    first = data.draw(st.permutations(first))
+    got = drawing.colours(parties, first)
+    for a, b in itertools.combinations(first, 2):
+        if len(first) <= drawing.DISTINCT:
+            assert not drawing.colour._close(got[a], got[b]), (a, b, got[a], got[b])
+        assert got[a].lower() != got[b].lower()
+
+
+def test_a_coalition_of_a_thousand_lists_has_a_thousand_colours() -> None:
+    parties = [co.Party(key=f"p{i}", name="P", seats=1, colour="#0072b2") for i in range(1000)]
+    got = drawing.colours(parties, [p.key for p in parties])
+    assert len({c.lower() for c in got.values()}) == 1000
+
+
+def test_the_gallery_red_line_majority_has_distinct_colours(iraq: co.Legislature) -> None:
+    red = {
+        "exclude_tags": {"militia-affiliated"},
+        "require_tags": {"component:kurdish", "component:sunni"},
+    }
+    smallest = next(co.find_coalitions(iraq, "majority", order_by="parties", limit=1, **red))
+    root = parse(chart.hemicycle(iraq, coalition=smallest.members, **red))
+    fills = {c.get("data-party"): c.get("fill") for c in root.iter(f"{SVG}circle")}
+    member_fills = [fills[k] for k in smallest.members]
+    assert all(not drawing.colour._close(a, b) for a, b in itertools.combinations(member_fills, 2))
+    assert {f for k, f in fills.items() if k and k.split(":")[0] not in smallest.members} == {
+        drawing.GREY
+    }
+
+
+def test_non_members_are_grey_in_the_command_and_the_notebook(kurdistan: co.Legislature) -> None:
+    c = co.check_coalition(kurdistan, "kdp+puk")
+    found = next(iter(co.find_coalitions(kurdistan)))
+    for svg in (chart.hemicycle(kurdistan, coalition="kdp+puk"), found._repr_svg_()):
+        root = parse(svg)
+        fills = [
+            (e.get("data-party"), e.get("fill"))
+            for e in root.iter(f"{SVG}circle")
+            if e.get("data-party")
+        ]
+        members = found.members if "others" in svg else c.members
+        assert {f for k, f in fills if k not in members} == {drawing.GREY}
+        assert drawing.GREY not in {f for k, f in fills if k in members}
+        assert "fill-opacity" not in svg
+
+
+def test_one_legend_entry_for_many_one_seat_lists_of_a_kind(iraq21: co.Legislature) -> None:
+    root = parse(chart.hemicycle(iraq21))
+    labels = [e.find(f"{SVG}text").text for e in root.iter(f"{SVG}g") if e.get("class") == "entry"]
+    assert "independents (43)" in labels
+    assert not any(label.startswith("independent-") for label in labels)
+    entry = next(
+        e for e in root.iter(f"{SVG}g") if e.get("data-party", "").startswith("independent-01")
+    )
+    assert len(entry.get("data-party").split()) == 43
+    assert "independent-43" in entry.find(f"{SVG}title").text
+    seats = [c.get("data-party") for c in root.iter(f"{SVG}circle")]
+    first = seats.index("independent-01")
+    assert all(k.startswith("independent-") for k in seats[first : first + 43])  # side by side
+    iraq = parse(chart.hemicycle(co.load_scenario("iraq-2025")))
+    labels = [e.find(f"{SVG}text").text for e in iraq.iter(f"{SVG}g") if e.get("class") == "entry"]
+    assert "quota seats (9)" in labels
+    # a member stays itself
+    root = parse(chart.hemicycle(iraq21, coalition="sadrist+independent-01+independent-02"))
+    labels = [e.find(f"{SVG}text").text for e in root.iter(f"{SVG}g") if e.get("class") == "entry"]
+    assert labels[:3] == ["sadrist (73)", "independent-01 (1)", "independent-02 (1)"]
+    assert "independents (41)" in labels
+
+
+def test_long_names_are_shortened_with_the_whole_name_as_tooltip(iraq: co.Legislature) -> None:
+    root = parse(chart.hemicycle(iraq, labels="name", width=480))
+    entries = [e for e in root.iter(f"{SVG}g") if e.get("class") == "entry"]
+    short = [e for e in entries if "…" in (e.find(f"{SVG}text").text or "")]
+    assert short
+    for e in short:
+        shown = e.find(f"{SVG}text").text.split("…")[0]
+        assert e.find(f"{SVG}title").text.startswith(shown)
+    whole = {e.find(f"{SVG}title").text for e in entries}
+    assert "National Determination (al-Hasm al-Watani) (5)" in whole
+
+
+def test_legend_is_coalition_first_column_by_column(iraq: co.Legislature) -> None:
+    root = parse(chart.hemicycle(iraq, coalition="kdp+rdc+taqaddum", blocs=True))
+    entries = [e for e in root.iter(f"{SVG}g") if e.get("class") in ("entry", "bloc-name")]
+    assert [e.get("data-party") for e in entries[:3]] == ["rdc", "taqaddum", "kdp"]
+    places = [
+        (float(e.find(f"{SVG}rect").get("x")), float(e.find(f"{SVG}rect").get("y")))
+        for e in entries
+    ]
+    columns = sorted({x for x, _y in places})
+    assert len(columns) >= 2
+    assert places == sorted(places)  # read down each column, then the next column
+    names = [e.find(f"{SVG}title").text for e in entries if e.get("class") == "bloc-name"]
+    assert names == ["Coordination Framework", "National Political Council (Sunni)"]
+
+
+def test_the_seat_total_and_the_quota_in_the_centre(iraq: co.Legislature) -> None:
+    root = parse(chart.hemicycle(iraq, quota="two-thirds"))
+    total = root.find(f".//{SVG}text[@class='total']")
+    assert total is not None and total.text == "329"
+    assert float(total.get("x")) == 320  # the middle
+    assert [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "centre"] == [
+        "two-thirds 220"
+    ]
 
 
 def test_seat_order_and_groups() -> None:
@@ -342,11 +521,11 @@ def test_seat_order_and_groups() -> None:
     assert drawing.seat_groups(TOY.parties, labels="native")[2][1] == "Gamma"  # no native
 
 
-def test_svg_of_seats_fades_only_when_something_is_highlighted() -> None:
+def test_svg_of_seats_greys_only_when_something_is_highlighted() -> None:
     plain = drawing.svg_of_seats([("a", "A", 2, "#000000", False)], 3)
-    assert "fill-opacity" not in plain
+    assert drawing.GREY not in plain
     lit = drawing.svg_of_seats([("a", "A", 2, "#000000", True), ("b", "B", 1, "#111111", False)], 3)
-    assert lit.count('fill-opacity="0.28"') == 2  # b's seat and b's legend entry
+    assert lit.count(f'fill="{drawing.GREY}"') == 2  # b's seat and b's legend entry
 
 
 GROUP = ("a", "A", 2, "#000000", True)
@@ -480,3 +659,131 @@ def test_counted_is_what_the_oracle_counts_and_what_is_drawn(
     for k in members:
         assert drawn.count(k) == expected[k]
         assert drawn.count(f"{k}:not-counted") == leg[k].seats - expected[k]
+
+
+# ------------------------------------------------ nothing overlaps, at any chamber size
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def text_box(t: ET.Element) -> Box:
+    """The box of a ``<text>``: its width from :func:`drawing.text_width` (checked against
+    Chromium's own measure in the browser tests), its height from the font size."""
+    size = float(t.get("font-size"))
+    w = drawing.text_width(t.text or "", size, bold=t.get("font-weight") == "bold")
+    x, y = float(t.get("x")), float(t.get("y"))
+    anchor = t.get("text-anchor")
+    if t.get("direction") == "rtl" and anchor != "middle":  # rtl: "start" is the right edge
+        anchor = "end" if anchor == "start" else "start"
+    x0 = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
+    return (x0, y - 0.8 * size, x0 + w, y + 0.25 * size)
+
+
+def overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def circle_hits(box: Box, cx: float, cy: float, r: float) -> bool:
+    nx, ny = min(max(cx, box[0]), box[2]), min(max(cy, box[1]), box[3])
+    return math.hypot(cx - nx, cy - ny) < r
+
+
+def segment_hits(box: Box, x1: float, y1: float, x2: float, y2: float) -> bool:
+    """Whether the segment crosses the box (Liang and Barsky's clipping)."""
+    lo, hi = 0.0, 1.0
+    for p, q in (
+        (x1 - x2, x1 - box[0]),
+        (x2 - x1, box[2] - x1),
+        (y1 - y2, y1 - box[1]),
+        (y2 - y1, box[3] - y1),
+    ):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+    return lo < hi
+
+
+def check_no_overlap(svg: str) -> int:
+    """Every text and swatch inside the canvas and apart from each other, from every
+    seat and from the quota line; returns the number of texts checked."""
+    root = parse(svg)
+    width, height = float(root.get("width")), float(root.get("height"))
+    texts = [(t.text, text_box(t)) for t in root.iter(f"{SVG}text")]
+    swatches = [
+        (
+            "swatch",
+            (float(r.get("x")), float(r.get("y")), float(r.get("x")) + 12, float(r.get("y")) + 12),
+        )
+        for r in root.iter(f"{SVG}rect")
+    ]
+    seats = [
+        (float(c.get("cx")), float(c.get("cy")), float(c.get("r")))
+        for c in root.iter(f"{SVG}circle")
+    ]
+    around = (
+        min(cx - r for cx, _cy, r in seats),
+        min(cy - r for _cx, cy, r in seats),
+        max(cx + r for cx, _cy, r in seats),
+        max(cy + r for _cx, cy, r in seats),
+    )
+    for cx, cy, r in seats:
+        assert cx - r >= 0 and cx + r <= width and cy - r >= 0 and cy + r <= height
+    lines = [
+        tuple(float(ln.get(a)) for a in ("x1", "y1", "x2", "y2")) for ln in root.iter(f"{SVG}line")
+    ]
+    things = texts + swatches
+    for i, (name, box) in enumerate(things):
+        assert box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height, (name, box)
+        for other, obox in things[i + 1 :]:
+            assert not overlap(box, obox), (name, other)
+        if overlap(box, around):  # else no seat can touch it
+            for cx, cy, r in seats:
+                assert not circle_hits(box, cx, cy, r), (name, (cx, cy))
+        for x1, y1, x2, y2 in lines:
+            assert y1 >= 0 and y2 >= 0
+            assert not segment_hits(box, x1, y1, x2, y2), (name, "quota line")
+    return len(texts)
+
+
+def test_nothing_overlaps_at_any_size_from_1_to_800() -> None:
+    for n in range(1, 801):
+        lit = (n + 1) // 2
+        groups = [
+            ("a", "Alpha", lit, "#0072b2", True),
+            ("b", "بەرەی گەل", n - lit - n // 4, "#e69f00", False),
+            (
+                "c",
+                "Gamma with a very long name that cannot fit in a column",
+                n // 4,
+                "#009e73",
+                False,
+            ),
+        ]
+        q = n // 2 + 1 if n > 1 else 1
+        svg = drawing.svg_of_seats(
+            groups,
+            n,
+            quota=q,
+            title="A chamber",
+            caption=f"majority {q} of {n}",
+            centre=(str(n), f"majority {q}"),
+            width=640 if n % 2 else 480,
+        )
+        assert check_no_overlap(svg) >= 5, n
+
+
+@pytest.mark.parametrize("name", ["iraq-2025", "iraq-2021", "kurdistan-2024"])
+@pytest.mark.parametrize("labels", ["key", "name", "native"])
+def test_nothing_overlaps_in_the_built_in_chambers(name: str, labels: str) -> None:
+    leg = co.load_scenario(name)
+    first = next(co.find_coalitions(leg, order_by="parties", limit=1))
+    for width in (360, 640, 900):
+        check_no_overlap(chart.hemicycle(leg, labels=labels, width=width, blocs=True))
+        check_no_overlap(chart.hemicycle(leg, coalition=first.members, labels=labels, width=width))
+    check_no_overlap(chart.hemicycle(MIXED, coalition="kdp+puk", labels="native", width=300))

@@ -90,8 +90,9 @@ def chamber_figure(
         quota=quota,
         title=title or leg.name,
         caption=caption,
-        outlines=[(b.key, b.members) for b in leg.blocs] if blocs else [],
+        outlines=[(b.key, b.members, b.name) for b in leg.blocs] if blocs else [],
         width=width,
+        centre=(str(leg.size), f"{rule_name} {quota}"),
     )
 
 

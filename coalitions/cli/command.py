@@ -11,7 +11,7 @@ from typing import Final, TextIO
 
 from .. import __version__, escape
 from ..errors import CoalitionsError
-from . import apportion, diagram, find, formation, power, scenarios, simulate, whatif
+from . import apportion, diagram, find, formation, page, power, scenarios, simulate, whatif
 from .options import (
     EXIT_CRASH,
     EXIT_INTERRUPTED,
@@ -31,6 +31,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     *power.COMMANDS,
     *apportion.COMMANDS,
     *diagram.COMMANDS,
+    *page.COMMANDS,
     *whatif.COMMANDS,
     *simulate.COMMANDS,
     *formation.COMMANDS,
