@@ -197,7 +197,7 @@ def players_of(
             )
         w = game.weights
         keys = sorted(w, key=lambda k: (-w[k], k))
-        flat = FlatGame.weighted([w[k] for k in keys], game.quota)
+        flat = FlatGame.weighted([w[k] for k in keys], game.quota).reduced()
         return Players(keys, flat, given=game.players)
     if not isinstance(game, Legislature):
         raise ConstraintError(
@@ -220,6 +220,7 @@ def players_of(
             f"no coalition can win: the parties left hold {sum(flat.weight)} seats, fewer "
             f"than the {compiled.threshold} needed; power indices are undefined"
         )
+    flat = flat.reduced()
     keys = [p.key for p in compiled.players]
     players = Players(keys, flat, null=[k for k, _why in compiled.left_out])
     if unions:

@@ -17,6 +17,7 @@ from typing import Any
 from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, Table, build_table, count_sizes, remove_player
+from .diagram import Diagram, use_diagram
 from .game import GameOrChamber, Players, players_of
 
 __all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings", "without"]
@@ -25,6 +26,12 @@ __all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings"
 def _form(g: Players) -> Counts:
     """Counts by seats ``0..threshold``, the top one saturated."""
     return Counts(g.flat.threshold + 1, g.count + 2, saturate=True)
+
+
+def _by_diagram(g: Players, *, by_size: bool) -> bool:
+    """Whether the decision diagram (:mod:`.diagram`) is the cheaper path: a game with
+    no requirement, large weights and few players."""
+    return not g.flat.all_tags and use_diagram(g.flat.weight, g.flat.threshold, by_size=by_size)
 
 
 def without(g: Players, form: Counts, table: Table, i: int, *, sizes: bool) -> Table:
@@ -74,10 +81,14 @@ def banzhaf(
     {'a': Fraction(3, 4), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     g = players_of(game, quota, constraints, keywords)
-    form = _form(g)
-    table = build_table(form, g.flat, range(g.count))
-    everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
-    counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
+    if _by_diagram(g, by_size=False):
+        swings_of = Diagram(g.flat.weight, g.flat.threshold).swings_by_size(by_size=False)
+        counts = {i: Fraction(swings_of[i][0]) for i in range(g.count)}
+    else:
+        form = _form(g)
+        table = build_table(form, g.flat, range(g.count))
+        everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
+        counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
     if not normalized:
         scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
         return g.result({i: s * scale for i, s in counts.items()})
@@ -115,12 +126,20 @@ def shapley_shubik(
     {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
     g = players_of(game, quota, constraints, keywords)
-    form = _form(g)
-    table = build_table(form, g.flat, range(g.count), sizes=True)
     n = g.count
     weight = [
         Fraction(math.factorial(c) * math.factorial(n - 1 - c), math.factorial(n)) for c in range(n)
     ]
+    if _by_diagram(g, by_size=True):
+        by_sizes = Diagram(g.flat.weight, g.flat.threshold).swings_by_size(by_size=True)
+        return g.result(
+            {
+                i: sum((weight[c] * k for c, k in enumerate(by_sizes[i]) if k), Fraction(0))
+                for i in range(n)
+            }
+        )
+    form = _form(g)
+    table = build_table(form, g.flat, range(g.count), sizes=True)
 
     def value(i: int) -> Fraction:
         by_size = swings(g, form, without(g, form, table, i, sizes=True), i)
