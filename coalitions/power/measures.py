@@ -17,8 +17,15 @@ from typing import Any
 from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, Table, build_table, count_sizes, remove_player
+from ..errors import ConstraintError
 from .diagram import Diagram, use_diagram
-from .game import GameOrChamber, Players, players_of
+from .game import GameOrChamber, Players, WeightedGame, players_of
+from .vector import (
+    vector_banzhaf,
+    vector_deegan_packel,
+    vector_public_good,
+    vector_shapley_shubik,
+)
 
 __all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings", "without"]
 
@@ -26,6 +33,13 @@ __all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings"
 def _form(g: Players) -> Counts:
     """Counts by seats ``0..threshold``, the top one saturated."""
     return Counts(g.flat.threshold + 1, g.count + 2, saturate=True)
+
+
+def _no_constraints(constraints: Constraints | None, keywords: dict[str, Any]) -> None:
+    if constraints is not None or keywords:
+        raise ConstraintError(
+            "constraints apply to a legislature; a WeightedGame is already the game"
+        )
 
 
 def _by_diagram(g: Players, *, by_size: bool) -> bool:
@@ -80,6 +94,9 @@ def banzhaf(
     >>> banzhaf(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3), normalized=False)
     {'a': Fraction(3, 4), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_banzhaf(game, normalized=normalized)
     g = players_of(game, quota, constraints, keywords)
     if _by_diagram(g, by_size=False):
         swings_of = Diagram(g.flat.weight, g.flat.threshold).swings_by_size(by_size=False)
@@ -125,6 +142,9 @@ def shapley_shubik(
     >>> shapley_shubik(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_shapley_shubik(game)
     g = players_of(game, quota, constraints, keywords)
     n = g.count
     weight = [
@@ -176,6 +196,9 @@ def deegan_packel(
     >>> deegan_packel(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_deegan_packel(game)
     g = players_of(game, quota, constraints, keywords)
     everything, per = _minimal_counts(g, by_size=True)
     total = sum(everything.values())
@@ -204,6 +227,9 @@ def public_good(
     >>> public_good(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_public_good(game)
     g = players_of(game, quota, constraints, keywords)
     _everything, per = _minimal_counts(g, by_size=False)
     counts = {i: sum(sizes.values()) for i, sizes in per.items()}

@@ -44,6 +44,11 @@ def owen(
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     if isinstance(game, WeightedGame):
+        if game.is_vector:
+            raise ConstraintError(
+                "the Owen value is not computed for vector-weighted games (several weight "
+                "vectors or a blocking minority): use shapley_shubik"
+            )
         g = players_of(game, quota, None, {})
         if unions is not None:
             g.unions = _unions(g, unions)

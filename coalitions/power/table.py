@@ -125,6 +125,8 @@ def indices(
     (['a', 'b', 'c'], Fraction(3, 5))
     """
     names = [index_name(n) for n in which]
+    if isinstance(game, WeightedGame) and game.is_vector and which is DEFAULT_INDICES:
+        names = [n for n in names if n != "johnston"]
     if isinstance(game, WeightedGame):
         values = {name: INDICES[name](game, quota) for name in names}
         return PowerTable(
