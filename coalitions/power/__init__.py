@@ -21,6 +21,11 @@ constraints):
   (Johnston 1978), normalized.
 - :func:`owen`: the Owen value for a priori unions (Owen 1977): kept-together blocs bargain
   as one player in the quotient game, and share their power among their members.
+- :func:`owen_banzhaf`: the Owen-Banzhaf value, Banzhaf's index with a priori unions
+  (Owen 1982), not normalized.
+- :func:`coleman_prevent` and :func:`coleman_initiate`: Coleman's powers to prevent and
+  to initiate action, a player's swings over the winning, or the losing, coalitions
+  (Coleman 1971).
 
 Vector-weighted games (:class:`WeightedGame` with ``also=`` more weight vectors and
 quotas, all to be reached, and ``blockers=`` a blocking-minority clause, as the EU
@@ -52,10 +57,11 @@ indices), :mod:`.measures` (Banzhaf, Shapley-Shubik, Deegan-Packel, public good)
 
 from __future__ import annotations
 
+from .coleman import coleman_initiate, coleman_prevent
 from .game import GameOrChamber, WeightedGame
 from .johnston import johnston
 from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
-from .owen import owen
+from .owen import owen, owen_banzhaf
 from .table import DEFAULT_INDICES, INDICES, PowerTable, index_name, indices
 from .vector import count_winning, minimal_winning
 
@@ -66,6 +72,8 @@ __all__ = [
     "PowerTable",
     "WeightedGame",
     "banzhaf",
+    "coleman_initiate",
+    "coleman_prevent",
     "count_winning",
     "deegan_packel",
     "index_name",
@@ -73,6 +81,7 @@ __all__ = [
     "johnston",
     "minimal_winning",
     "owen",
+    "owen_banzhaf",
     "public_good",
     "shapley_shubik",
 ]

@@ -99,6 +99,7 @@ class Diagram:
         self._lows: list[list[int]] = [[] for _ in range(n)]
         self._nodes: list[list[int]] = [[] for _ in range(n)]
         self.root = self._make(0, quota)[0]
+        self.winning = 0  # set by swings_by_size
 
     def _make(self, i: int, need: int) -> tuple[int, int, int]:
         """The node for ``need`` seats still needed from the players ``i..n-1``, and the
@@ -161,6 +162,7 @@ class Diagram:
         for node in order:
             i = level[node] + 1
             win[node] = completions(other[node], i) + (completions(then[node], i) << bits)
+        self.winning = completions(self.root, 0)  # the winning coalitions (by size)
         paths = [0] * len(self.level)
         if self.root > _LOSE:
             paths[self.root] = 1

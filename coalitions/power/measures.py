@@ -27,7 +27,15 @@ from .vector import (
     vector_shapley_shubik,
 )
 
-__all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings", "without"]
+__all__ = [
+    "banzhaf",
+    "deegan_packel",
+    "public_good",
+    "shapley_shubik",
+    "swing_counts",
+    "swings",
+    "without",
+]
 
 
 def _form(g: Players) -> Counts:
@@ -98,19 +106,25 @@ def banzhaf(
         _no_constraints(constraints, keywords)
         return vector_banzhaf(game, normalized=normalized)
     g = players_of(game, quota, constraints, keywords)
-    if _by_diagram(g, by_size=False):
-        swings_of = Diagram(g.flat.weight, g.flat.threshold).swings_by_size(by_size=False)
-        counts = {i: Fraction(swings_of[i][0]) for i in range(g.count)}
-    else:
-        form = _form(g)
-        table = build_table(form, g.flat, range(g.count))
-        everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
-        counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
+    counts, _winning = swing_counts(g)
     if not normalized:
         scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
         return g.result({i: s * scale for i, s in counts.items()})
     total = sum(counts.values())
     return g.result({i: s / total if total else Fraction(0) for i, s in counts.items()})
+
+
+def swing_counts(g: Players) -> tuple[dict[int, Fraction], int]:
+    """Each player's swings, and the number of winning coalitions."""
+    if _by_diagram(g, by_size=False):
+        diagram = Diagram(g.flat.weight, g.flat.threshold)
+        swings_of = diagram.swings_by_size(by_size=False)
+        return {i: Fraction(swings_of[i][0]) for i in range(g.count)}, diagram.winning
+    form = _form(g)
+    table = build_table(form, g.flat, range(g.count))
+    everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
+    counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
+    return counts, everyone[-1]  # the top slot holds every coalition at the threshold
 
 
 def _swing_count(g: Players, form: Counts, table: Table, everyone: list[int], i: int) -> int:

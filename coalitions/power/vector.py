@@ -25,6 +25,7 @@ __all__ = [
     "vector_deegan_packel",
     "vector_public_good",
     "vector_shapley_shubik",
+    "vector_swings",
 ]
 
 
@@ -71,6 +72,13 @@ def vector_banzhaf(game: WeightedGame, *, normalized: bool = True) -> dict[str, 
         return c.result([Fraction(s, 2 ** (n - 1)) for s in swings])
     total = sum(swings)
     return c.result([Fraction(s, total) if total else Fraction(0) for s in swings])
+
+
+def vector_swings(game: WeightedGame) -> tuple[dict[str, Fraction], int]:
+    """Each player's swings, and the number of winning coalitions."""
+    c = _compiled(game)
+    swings = [Fraction(sum(s)) for s in c.bdd.swings(c.root)]
+    return c.result(swings), sum(c.bdd.count(c.root))
 
 
 def vector_shapley_shubik(game: WeightedGame) -> dict[str, Fraction]:
