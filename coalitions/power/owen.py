@@ -72,7 +72,7 @@ def owen_banzhaf(
     >>> from coalitions.power import WeightedGame
     >>> g = WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3)
     >>> owen_banzhaf(g, unions=[["b", "c"]])
-    {'a': Fraction(1, 1), 'b': Fraction(1, 2), 'c': Fraction(1, 2)}
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     g = _with_unions(game, quota, constraints, unions, keywords)
     return g.result(_owen(g, _banzhaf_weights))
