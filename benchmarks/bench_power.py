@@ -207,7 +207,14 @@ def main() -> None:
     closing = compare(with_peers="--no-peers" not in sys.argv)
     iraq = co.load_scenario("iraq-2025")
     total = 0.0
-    names = (*power.DEFAULT_INDICES, "penrose", "owen")
+    names = (
+        *power.DEFAULT_INDICES,
+        "penrose",
+        "owen",
+        "owen-banzhaf",
+        "coleman-prevent",
+        "coleman-initiate",
+    )
     for name in names:
         t, _ = best_of(lambda name=name: power.INDICES[name](iraq))
         total += t
