@@ -29,6 +29,7 @@ sub-sum in a window) and over the few possible light sets.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
@@ -95,6 +96,7 @@ class FlatGame:
         self.required_players = [i for i in range(self.player_count) if self.is_required[i]]
         self.base_seats = sum(self.weight[i] for i in self.required_players)
         self.base_parties = sum(self.party_count[i] for i in self.required_players)
+        self.divisor = 1  # the common factor taken out of the weights (:meth:`reduced`)
         self.base_tags = 0
         for i in self.required_players:
             self.base_tags |= self.tag_bits[i]
@@ -150,6 +152,30 @@ class FlatGame:
             is_required=[False] * n,
             threshold=threshold,
         )
+
+    def reduced(self) -> FlatGame:
+        """The same game with the weights divided by their greatest common divisor
+        ``g``, the threshold by ``g`` rounded up and the ceiling rounded down: the same
+        coalitions win and fit (``sum(w) >= t`` exactly when ``sum(w/g) >= ceil(t/g)``),
+        with arrays ``g`` times shorter. Every dynamic program starts from it."""
+        g = math.gcd(*self.weight)
+        if g <= 1:
+            return self
+        reduced = FlatGame(
+            weight=[w // g for w in self.weight],
+            party_count=self.party_count,
+            tag_bits=self.tag_bits,
+            is_required=self.is_required,
+            threshold=-(-self.threshold // g),
+            upper=None if self.upper is None else self.upper // g,
+            max_parties=self.max_parties,
+            all_tags=self.all_tags,
+            forbidden=self.forbidden,
+            bits=self.bits,
+            missing_tags=self.missing_tags,
+        )
+        reduced.divisor = g * self.divisor
+        return reduced
 
     def tags_of(self, tags: Iterable[str]) -> int:
         """The bits of the required tags among ``tags``."""
@@ -548,6 +574,7 @@ def count_sizes(
     sizes: Counter[int] = Counter()
     if flat.missing_tags:
         return sizes
+    flat = flat.reduced()
     counter = _count_minimal if minimal else _count_all
     size_of = (
         flat.party_count if by_size or flat.max_parties is not None else [0] * flat.player_count

@@ -39,7 +39,8 @@ import attrs
 
 from . import numbers, report, rules
 from ._frozen import FrozenMap, frozen_map
-from .apportion import METHODS, allocate, allocate_districts, get_method
+from .apportion import METHODS, allocate, get_method
+from .apportion.fast import SeatCounter
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError, _short
 from .limits import MAX_CHAMBER_SIZE, MAX_DRAWS
@@ -85,50 +86,115 @@ class _Spec:
     seed: int
 
 
-def _draw_shares(rng: random.Random, spec: _Spec, base: Sequence[float]) -> list[float]:
+_LOG4: Final = math.log(4.0)
+_SG_MAGICCONST: Final = 1.0 + math.log(4.5)
+
+
+def _gamma_plan(
+    spec: _Spec, base: Sequence[float]
+) -> tuple[tuple[float, float, float, float], ...]:
+    """Each list's gamma shape ``sample_size * share`` and the constants of Cheng's
+    algorithm for it (as :meth:`random.Random.gammavariate` computes them each call)."""
+    n = spec.sample_size or 0
+    plan = []
+    for p in base:
+        alpha = n * p if p > 0 else 0.0
+        ainv = math.sqrt(2.0 * alpha - 1.0) if alpha > 1.0 else 0.0
+        plan.append((alpha, ainv, alpha - _LOG4, alpha + ainv))
+    return tuple(plan)
+
+
+def _draw_shares(
+    rng: random.Random, spec: _Spec, base: Sequence[float], plan: Sequence[tuple[float, ...]]
+) -> list[float]:
+    """One draw of a district's shares: Dirichlet (gamma variates, normalized) or
+    uniform in the intervals.
+
+    The gamma variates are :meth:`random.Random.gammavariate`'s, the same numbers from
+    the same calls to ``random()``, with its constants computed once a list (``plan``)
+    instead of once a call; shapes of 1 or less take ``gammavariate`` itself."""
     if spec.intervals is not None:
         raw = [rng.uniform(lo, hi) for lo, hi in spec.intervals]
     else:
-        n = spec.sample_size or 0
-        raw = [rng.gammavariate(n * p, 1.0) if p > 0 else 0.0 for p in base]
+        raw = []
+        rand, log, exp = rng.random, math.log, math.exp
+        for alpha, ainv, bbb, ccc in plan:
+            if alpha <= 1.0:
+                raw.append(rng.gammavariate(alpha, 1.0) if alpha > 0 else 0.0)
+                continue
+            while True:
+                u1 = rand()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - rand()
+                v = log(u1 / (1.0 - u1)) / ainv
+                x = alpha * exp(v)
+                z = u1 * u1 * u2
+                r = bbb + ccc * v - x
+                if r + _SG_MAGICCONST - 4.5 * z >= 0.0 or r >= log(z):
+                    raw.append(x)
+                    break
     total = sum(raw)
     return [x / total for x in raw] if total > 0 else list(base)
 
 
 def _run_batch(spec: _Spec, batch: int, size: int) -> list[tuple[int, ...]]:
-    """``size`` draws of batch number ``batch``: seat tuples in key order."""
+    """``size`` draws of batch number ``batch``: seat tuples in key order.
+
+    Each district's seats come from a :class:`~coalitions.apportion.fast.SeatCounter`
+    (exact integers, ties by lot with this batch's generator), made here for the batch
+    and never changed by a draw; where it declines, from :func:`allocate`."""
     rng = random.Random(f"{spec.seed}/{batch}")
+    method = get_method(spec.method)
+    counters = {s: SeatCounter(method, s, spec.threshold) for s in set(spec.seats)}
+    plan = [
+        (d, base, _gamma_plan(spec, base), counters[s], s)
+        for d, base, s in zip(spec.districts, spec.shares, spec.seats, strict=True)
+    ]
+    keys, scale = spec.keys, spec.votes_scale
     out: list[tuple[int, ...]] = []
     for _ in range(size):
-        votes_by_district = {}
-        for d, base in zip(spec.districts, spec.shares, strict=True):
-            shares = _draw_shares(rng, spec, base)
-            votes = {k: round(s * spec.votes_scale) for k, s in zip(spec.keys, shares, strict=True)}
-            if not any(votes.values()):
-                votes[spec.keys[0]] = 1
-            votes_by_district[d] = votes
-        if len(spec.districts) == 1:
-            a = allocate(
-                votes_by_district[spec.districts[0]],
-                spec.seats[0],
-                spec.method,
-                threshold=spec.threshold,
-                tie_break="lot",
-                seed=rng,
-            )
-            seats = a.seats
-        else:
-            r = allocate_districts(
-                votes_by_district,
-                dict(zip(spec.districts, spec.seats, strict=True)),
-                spec.method,
-                threshold=spec.threshold,
-                tie_break="lot",
-                seed=rng,
-            )
-            seats = r.seats
-        out.append(tuple(seats.get(k, 0) for k in spec.keys))
+        total = [0] * len(keys)
+        for d, base, gammas, counter, seats in plan:
+            votes = [round(x * scale) for x in _draw_shares(rng, spec, base, gammas)]
+            if not any(votes):
+                votes[0] = 1
+            won = counter(votes, rng)
+            if won is None:
+                won = _allocated(spec, d, votes, seats, rng)
+            for i, n in enumerate(won):
+                if n:
+                    total[i] += n
+        out.append(tuple(total))
     return out
+
+
+#: The most tasks an executor is given for one simulation (see :func:`_draws`).
+_TASKS: Final = 16
+
+
+def _run_batches(spec: _Spec, first: int, sizes: Sequence[int]) -> list[tuple[int, ...]]:
+    """Consecutive batches ``first, first + 1, ...`` of ``sizes`` draws, as one task."""
+    out: list[tuple[int, ...]] = []
+    for b, n in enumerate(sizes, start=first):
+        out.extend(_run_batch(spec, b, n))
+    return out
+
+
+def _allocated(
+    spec: _Spec, district: str, votes: list[int], seats: int, rng: random.Random
+) -> list[int]:
+    """One district's seats by the full allocation (where the fast path declines)."""
+    a = allocate(
+        dict(zip(spec.keys, votes, strict=True)),
+        seats,
+        spec.method,
+        threshold=spec.threshold,
+        tie_break="lot",
+        seed=rng,
+        district=district or None,
+    )
+    return [a.seats.get(k, 0) for k in spec.keys]
 
 
 @attrs.frozen
@@ -481,7 +547,11 @@ def _draws(
     executor: concurrent.futures.Executor | None,
     progress: Callable[[int, int], None] | None,
 ) -> list[tuple[int, ...]]:
-    """The draws, batch by batch, in this process or the executor's."""
+    """The draws, batch by batch, in this process or the executor's.
+
+    A batch is the unit of the random stream (seeded from ``(seed, batch)``); an
+    executor gets them in at most :data:`_TASKS` tasks of consecutive batches, so that a
+    process pool pays its overhead a few times, not once a batch."""
     sizes = [min(batch_size, draws - i) for i in range(0, draws, batch_size)]
     results: list[tuple[int, ...]] = []
     try:
@@ -490,7 +560,10 @@ def _draws(
                 _run_batch(spec, b, n) for b, n in enumerate(sizes)
             )
         else:
-            batches = executor.map(_run_batch, [spec] * len(sizes), range(len(sizes)), sizes)
+            per_task = -(-len(sizes) // _TASKS)
+            starts = list(range(0, len(sizes), per_task))
+            chunks = [sizes[s : s + per_task] for s in starts]
+            batches = executor.map(_run_batches, [spec] * len(starts), starts, chunks)
         for batch in batches:
             results.extend(batch)
             if progress is not None:

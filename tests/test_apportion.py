@@ -226,6 +226,27 @@ def test_imperiali_quota_over_allocation_is_taken_back() -> None:
     assert sum(a.seats.values()) == 2
 
 
+def test_seats_taken_back_at_a_tied_remainder_are_a_tie() -> None:
+    # Imperiali quota 800 / 4 = 200: full quotas A 1, B 2, C 1 = 4 > 2 seats, and the
+    # three remainders are all 0. Which seats go back is a tie, reported as D'Hondt's
+    # is on the same votes (the example gave A 1, B 0, C 1 silently).
+    votes = {"A": 200, "B": 400, "C": 200}
+    with pytest.raises(TieError) as info:
+        co.allocate(votes, 2, "imperiali-quota")
+    assert info.value.tie.parties == ("A", "B", "C")
+    by_votes = co.allocate(votes, 2, "imperiali-quota", tie_break="votes")
+    assert dict(by_votes.seats) == {"A": 0, "B": 2, "C": 0}
+    assert by_votes.ties[0].winners == ("B",)
+    for seed in range(10):
+        a = co.allocate(votes, 2, "imperiali-quota", tie_break="lot", seed=seed)
+        assert sum(a.seats.values()) == 2 and len(a.ties) == 1
+        assert len(a.awards) == 2
+    # Quota 900 / 4 = 225: B 2 (remainder 0), C 1 (remainder 25): the smaller remainder
+    # gives its seat back.
+    plain = co.allocate({"A": 200, "B": 450, "C": 250}, 2, "imperiali-quota")
+    assert dict(plain.seats) == {"A": 0, "B": 1, "C": 1} and not plain.ties
+
+
 # --- districts, reserved seats, legislature ---
 
 

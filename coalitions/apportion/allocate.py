@@ -321,15 +321,7 @@ def _remainder_allocation(
         for k in sorted(eligible, key=lambda k: (-held[k], k))
         for _ in range(held[k])
     ]
-    ties: list[Tie] = []
-    over = sum(held.values()) - seats
-    for _ in range(max(over, 0)):
-        # A small quota (Imperiali, Hagenbach-Bischoff) can give more full quotas than
-        # seats: take the extra seats back from the smallest remainders.
-        k = min((k for k in eligible if held[k] > 0), key=lambda k: (base[k], -votes[k], k))
-        held[k] -= 1
-        last = max(i for i, a in enumerate(awards) if a.party == k)
-        del awards[last]
+    ties = _take_back(held, base, qn, awards, seats, votes, tie_break, rng, district)
     remainder = dict(base)
     left = seats - sum(held.values())
     while left > 0:
@@ -354,6 +346,44 @@ def _remainder_allocation(
             remainder = dict(base)  # every open list took one: a new round
     awards = [attrs.evolve(a, seat=i + 1) for i, a in enumerate(awards)]
     return held, awards, ties
+
+
+def _take_back(
+    held: dict[str, int],
+    base: Mapping[str, int],
+    qn: int,
+    awards: list[SeatAward],
+    seats: int,
+    votes: Mapping[str, int],
+    tie_break: TieBreak,
+    rng: random.Random,
+    district: str | None,
+) -> list[Tie]:
+    """A small quota (Imperiali, Hagenbach-Bischoff) can give more full quotas than
+    seats: take the extra seats back from the smallest remainders, one a list in each
+    round, as remainder seats are given. Lists tied at the cut are a tie like any other:
+    the seats they keep are decided by ``tie_break``, and reported."""
+    ties: list[Tie] = []
+    gave: set[str] = set()
+    while (over := sum(held.values()) - seats) > 0:
+        open_ = sorted((k for k in held if held[k] > 0 and k not in gave), key=lambda k: base[k])
+        if not open_:
+            gave.clear()  # every list holding a seat gave one back: a new round
+            continue
+        lose = open_[:over]
+        if len(open_) > over and base[open_[over]] == base[open_[over - 1]]:
+            cut = base[open_[over - 1]]
+            sure = [k for k in open_ if base[k] < cut]
+            tied = [k for k in open_ if base[k] == cut]
+            keep = len(tied) - (over - len(sure))
+            tie = _break(tied, keep, Fraction(cut, qn), votes, tie_break, rng, district)
+            ties.append(tie)
+            lose = sure + [k for k in tied if k not in tie.winners]
+        for k in lose:
+            held[k] -= 1
+            gave.add(k)
+            del awards[max(i for i, a in enumerate(awards) if a.party == k)]
+    return ties
 
 
 def allocate_districts(

@@ -28,7 +28,8 @@ def _power_args(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAME",
         help="an index: banzhaf, penrose, shapley-shubik, deegan-packel, public-good, "
-        "johnston, owen (repeatable; default: the first five)",
+        "johnston, owen, owen-banzhaf, coleman-prevent, coleman-initiate (repeatable; "
+        "default: the first five)",
     )
     add_quota(parser)
     add_constraints(parser)

@@ -21,6 +21,18 @@ constraints):
   (Johnston 1978), normalized.
 - :func:`owen`: the Owen value for a priori unions (Owen 1977): kept-together blocs bargain
   as one player in the quotient game, and share their power among their members.
+- :func:`owen_banzhaf`: the Owen-Banzhaf value, Banzhaf's index with a priori unions
+  (Owen 1982), not normalized.
+- :func:`coleman_prevent` and :func:`coleman_initiate`: Coleman's powers to prevent and
+  to initiate action, a player's swings over the winning, or the losing, coalitions
+  (Coleman 1971).
+
+Vector-weighted games (:class:`WeightedGame` with ``also=`` more weight vectors and
+quotas, all to be reached, and ``blockers=`` a blocking-minority clause, as the EU
+Council's) are computed on their binary decision diagram (:mod:`.vector`, :mod:`.bdd`):
+Banzhaf, Penrose, Shapley-Shubik, Deegan-Packel and the public good index, exactly;
+:func:`count_winning` and :func:`minimal_winning` count and list their minimal winning
+coalitions. Johnston's index and the Owen value are not computed for them.
 
 Constraints: excluded parties are null players (listed with 0); a kept-together bloc is
 one player, reported under the bloc's key (:func:`owen` shares it among its members);
@@ -32,7 +44,9 @@ a winning coalition lose), where these indices are undefined: they raise
 
 The modules: :mod:`.game` (:class:`WeightedGame`, and any game made ready for the
 indices), :mod:`.measures` (Banzhaf, Shapley-Shubik, Deegan-Packel, public good),
-:mod:`.johnston`, :mod:`.owen`, :mod:`.table` (the registry and :class:`PowerTable`).
+:mod:`.johnston`, :mod:`.owen`, :mod:`.table` (the registry and :class:`PowerTable`),
+:mod:`.diagram` (large weights, few players), :mod:`.bdd` and :mod:`.vector`
+(vector-weighted games).
 
 >>> game = WeightedGame(weights={"a": 4, "b": 2, "c": 1}, quota=5)
 >>> shapley_shubik(game)
@@ -43,11 +57,13 @@ indices), :mod:`.measures` (Banzhaf, Shapley-Shubik, Deegan-Packel, public good)
 
 from __future__ import annotations
 
+from .coleman import coleman_initiate, coleman_prevent
 from .game import GameOrChamber, WeightedGame
 from .johnston import johnston
 from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
-from .owen import owen
+from .owen import owen, owen_banzhaf
 from .table import DEFAULT_INDICES, INDICES, PowerTable, index_name, indices
+from .vector import count_winning, minimal_winning
 
 __all__ = [
     "DEFAULT_INDICES",
@@ -56,11 +72,16 @@ __all__ = [
     "PowerTable",
     "WeightedGame",
     "banzhaf",
+    "coleman_initiate",
+    "coleman_prevent",
+    "count_winning",
     "deegan_packel",
     "index_name",
     "indices",
     "johnston",
+    "minimal_winning",
     "owen",
+    "owen_banzhaf",
     "public_good",
     "shapley_shubik",
 ]

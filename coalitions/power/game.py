@@ -21,20 +21,48 @@ from ..model import Legislature
 __all__ = ["GameOrChamber", "Players", "WeightedGame", "check_monotone", "players_of"]
 
 
+def _vectors(value: Any) -> Any:
+    """``also`` as a tuple of (frozen weights, quota) pairs (anything else is left for
+    the checks to name)."""
+    if isinstance(value, Mapping) or not isinstance(value, Sequence | tuple):
+        return value
+    out = []
+    for item in value:
+        if isinstance(item, Sequence) and len(item) == 2:
+            out.append((frozen_map(item[0]), item[1]))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
 @attrs.frozen
 class WeightedGame:
     """A weighted voting game: players with weights, and the quota a coalition needs.
 
+    A *vector-weighted* game adds more weight vectors, each with its quota (``also``: a
+    sequence of ``(weights, quota)``), and a coalition wins when it reaches every quota
+    (states and population; members and those present; two chambers). ``blockers``
+    adds a blocking-minority clause: a coalition that leaves out fewer than
+    ``blockers`` players wins whatever the quotas (the EU Council's "a blocking
+    minority must include at least four Council members").
+
     >>> g = WeightedGame(weights={"a": 4, "b": 2, "c": 1}, quota=5)
     >>> g.total, g.wins({"a", "c"}), g.wins({"b", "c"})
     (7, True, False)
+    >>> two = WeightedGame(weights={"a": 4, "b": 2, "c": 1}, quota=5,
+    ...                    also=[({"a": 1, "b": 1, "c": 1}, 2)])
+    >>> two.wins({"a", "c"}), two.wins({"a"})
+    (True, False)
     """
 
     weights: Mapping[str, int] = attrs.field(converter=frozen_map)
     quota: int
+    also: tuple[tuple[Mapping[str, int], int], ...] = attrs.field(default=(), converter=_vectors)
+    blockers: int | None = None
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
+        problems.extend(self._vector_problems())
         if not isinstance(self.weights, FrozenMap):
             problems.append(
                 ("weights", f"must be a mapping of keys to seats (got {self.weights!r})")
@@ -72,6 +100,49 @@ class WeightedGame:
         if problems:
             raise ValidationError(problems)
 
+    def _vector_problems(self) -> list[Problem]:
+        """What is wrong with ``also`` and ``blockers``."""
+        problems: list[Problem] = []
+        also: Any = self.also  # the converter leaves what it cannot read as it was
+        if not isinstance(also, tuple):
+            return [("also", f"must be a sequence of (weights, quota) pairs (got {also!r})")]
+        keys = set(self.weights) if isinstance(self.weights, FrozenMap) else set()
+        for n, item in enumerate(also):
+            where = f"also[{n}]"
+            if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], FrozenMap)):
+                problems.append((where, f"must be a (weights, quota) pair (got {item!r})"))
+                continue
+            weights, quota = item
+            if set(weights) != keys:
+                problems.append((where, "must weigh the same players as 'weights'"))
+                continue
+            bad = [k for k, w in weights.items() if numbers.whole_problem(w, low=0) is not None]
+            if bad:
+                problems.append((where, f"must be whole numbers >= 0 (got {weights[bad[0]]!r})"))
+                continue
+            total = sum(weights.values())
+            if total > MAX_TOTAL_WEIGHT:
+                problems.append((where, f"adds up to {total:,}, over {MAX_TOTAL_WEIGHT:,}"))
+            if numbers.whole_problem(quota, low=1, high=max(total, 1)) is not None:
+                problems.append(
+                    (where, f"needs a quota between 1 and its total {total} (got {quota!r})")
+                )
+        if self.blockers is not None and (
+            numbers.whole_problem(self.blockers, low=1, high=max(len(keys), 1)) is not None
+        ):
+            problems.append(
+                (
+                    "blockers",
+                    f"must be between 1 and the {len(keys)} players (got {self.blockers!r})",
+                )
+            )
+        return problems
+
+    @property
+    def is_vector(self) -> bool:
+        """Whether more than one condition decides (several vectors, or blockers)."""
+        return bool(self.also) or self.blockers is not None
+
     @property
     def players(self) -> tuple[str, ...]:
         """The player keys, in the order given."""
@@ -83,8 +154,13 @@ class WeightedGame:
         return sum(self.weights.values())
 
     def wins(self, coalition: Any) -> bool:
-        """Whether the players ``coalition`` reach the quota."""
-        return sum(self.weights[k] for k in set(coalition)) >= self.quota
+        """Whether the players ``coalition`` reach every quota (or leave out fewer than
+        ``blockers`` players)."""
+        members = set(coalition)
+        if self.blockers is not None and len(self.weights) - len(members) < self.blockers:
+            return True
+        vectors = ((self.weights, self.quota), *self.also)
+        return all(sum(w[k] for k in members) >= q for w, q in vectors)
 
     @classmethod
     def from_legislature(
@@ -195,9 +271,14 @@ def players_of(
             raise ConstraintError(
                 "constraints apply to a legislature; a WeightedGame is already the game"
             )
+        if game.is_vector:
+            raise ConstraintError(
+                "this index is not computed for vector-weighted games (several weight "
+                "vectors or a blocking minority)"
+            )
         w = game.weights
         keys = sorted(w, key=lambda k: (-w[k], k))
-        flat = FlatGame.weighted([w[k] for k in keys], game.quota)
+        flat = FlatGame.weighted([w[k] for k in keys], game.quota).reduced()
         return Players(keys, flat, given=game.players)
     if not isinstance(game, Legislature):
         raise ConstraintError(
@@ -220,6 +301,7 @@ def players_of(
             f"no coalition can win: the parties left hold {sum(flat.weight)} seats, fewer "
             f"than the {compiled.threshold} needed; power indices are undefined"
         )
+    flat = flat.reduced()
     keys = [p.key for p in compiled.players]
     players = Players(keys, flat, null=[k for k, _why in compiled.left_out])
     if unions:

@@ -14,6 +14,11 @@ from .game import GameOrChamber, Players, WeightedGame, players_of
 
 __all__ = ["johnston"]
 
+_VECTOR = (
+    "Johnston's index is not computed for vector-weighted games (several weight vectors "
+    "or a blocking minority): use banzhaf, shapley_shubik, deegan_packel or public_good"
+)
+
 
 def johnston(
     game: GameOrChamber,
@@ -39,6 +44,8 @@ def johnston(
     >>> johnston(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        raise ConstraintError(_VECTOR)
     c = constraints_of(constraints, **keywords) if not isinstance(game, WeightedGame) else None
     if c is not None and (c.require or c.require_tags):
         raise ConstraintError(

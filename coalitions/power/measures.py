@@ -17,14 +17,43 @@ from typing import Any
 from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, Table, build_table, count_sizes, remove_player
-from .game import GameOrChamber, Players, players_of
+from ..errors import ConstraintError
+from .diagram import Diagram, use_diagram
+from .game import GameOrChamber, Players, WeightedGame, players_of
+from .vector import (
+    vector_banzhaf,
+    vector_deegan_packel,
+    vector_public_good,
+    vector_shapley_shubik,
+)
 
-__all__ = ["banzhaf", "deegan_packel", "public_good", "shapley_shubik", "swings", "without"]
+__all__ = [
+    "banzhaf",
+    "deegan_packel",
+    "public_good",
+    "shapley_shubik",
+    "swing_counts",
+    "swings",
+    "without",
+]
 
 
 def _form(g: Players) -> Counts:
     """Counts by seats ``0..threshold``, the top one saturated."""
     return Counts(g.flat.threshold + 1, g.count + 2, saturate=True)
+
+
+def _no_constraints(constraints: Constraints | None, keywords: dict[str, Any]) -> None:
+    if constraints is not None or keywords:
+        raise ConstraintError(
+            "constraints apply to a legislature; a WeightedGame is already the game"
+        )
+
+
+def _by_diagram(g: Players, *, by_size: bool) -> bool:
+    """Whether the decision diagram (:mod:`.diagram`) is the cheaper path: a game with
+    no requirement, large weights and few players."""
+    return not g.flat.all_tags and use_diagram(g.flat.weight, g.flat.threshold, by_size=by_size)
 
 
 def without(g: Players, form: Counts, table: Table, i: int, *, sizes: bool) -> Table:
@@ -73,16 +102,29 @@ def banzhaf(
     >>> banzhaf(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3), normalized=False)
     {'a': Fraction(3, 4), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_banzhaf(game, normalized=normalized)
     g = players_of(game, quota, constraints, keywords)
-    form = _form(g)
-    table = build_table(form, g.flat, range(g.count))
-    everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
-    counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
+    counts, _winning = swing_counts(g)
     if not normalized:
         scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
         return g.result({i: s * scale for i, s in counts.items()})
     total = sum(counts.values())
     return g.result({i: s / total if total else Fraction(0) for i, s in counts.items()})
+
+
+def swing_counts(g: Players) -> tuple[dict[int, Fraction], int]:
+    """Each player's swings, and the number of winning coalitions."""
+    if _by_diagram(g, by_size=False):
+        diagram = Diagram(g.flat.weight, g.flat.threshold)
+        swings_of = diagram.swings_by_size(by_size=False)
+        return {i: Fraction(swings_of[i][0]) for i in range(g.count)}, diagram.winning
+    form = _form(g)
+    table = build_table(form, g.flat, range(g.count))
+    everyone = form.slots(table.get((g.flat.all_tags, 0), 0))
+    counts = g.by_class(lambda i: Fraction(_swing_count(g, form, table, everyone, i)))
+    return counts, everyone[-1]  # the top slot holds every coalition at the threshold
 
 
 def _swing_count(g: Players, form: Counts, table: Table, everyone: list[int], i: int) -> int:
@@ -114,13 +156,24 @@ def shapley_shubik(
     >>> shapley_shubik(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_shapley_shubik(game)
     g = players_of(game, quota, constraints, keywords)
-    form = _form(g)
-    table = build_table(form, g.flat, range(g.count), sizes=True)
     n = g.count
     weight = [
         Fraction(math.factorial(c) * math.factorial(n - 1 - c), math.factorial(n)) for c in range(n)
     ]
+    if _by_diagram(g, by_size=True):
+        by_sizes = Diagram(g.flat.weight, g.flat.threshold).swings_by_size(by_size=True)
+        return g.result(
+            {
+                i: sum((weight[c] * k for c, k in enumerate(by_sizes[i]) if k), Fraction(0))
+                for i in range(n)
+            }
+        )
+    form = _form(g)
+    table = build_table(form, g.flat, range(g.count), sizes=True)
 
     def value(i: int) -> Fraction:
         by_size = swings(g, form, without(g, form, table, i, sizes=True), i)
@@ -157,6 +210,9 @@ def deegan_packel(
     >>> deegan_packel(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_deegan_packel(game)
     g = players_of(game, quota, constraints, keywords)
     everything, per = _minimal_counts(g, by_size=True)
     total = sum(everything.values())
@@ -185,6 +241,9 @@ def public_good(
     >>> public_good(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        _no_constraints(constraints, keywords)
+        return vector_public_good(game)
     g = players_of(game, quota, constraints, keywords)
     _everything, per = _minimal_counts(g, by_size=False)
     counts = {i: sum(sizes.values()) for i, sizes in per.items()}

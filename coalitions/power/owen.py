@@ -1,10 +1,15 @@
-"""The Owen value for a priori unions (Owen 1977)."""
+"""Values with a priori unions: the Owen value (Owen 1977; Shapley-Shubik between and
+within the unions) and the Owen-Banzhaf value (Owen 1982; Banzhaf between and within).
+Both count a player's swings over the coalitions of the other unions (by how many unions
+they hold) and the subsets of its own union's other members (by their size), and weigh
+each swing by the two: ``r! (m-1-r)! / m!`` and ``s! (b-1-s)! / b!`` for Owen's,
+``1 / 2**(m-1)`` and ``1 / 2**(b-1)`` for the Owen-Banzhaf value."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,7 +21,7 @@ from ..model import Legislature
 from .game import Players, WeightedGame, players_of
 from .measures import without
 
-__all__ = ["owen"]
+__all__ = ["owen", "owen_banzhaf"]
 
 
 def owen(
@@ -43,15 +48,69 @@ def owen(
     >>> owen(g, unions=[["b", "c"]])
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    g = _with_unions(game, quota, constraints, unions, keywords)
+    return g.result(_owen(g, _shapley_weights))
+
+
+def owen_banzhaf(
+    game: Legislature | WeightedGame,
+    quota: rules.Rule = "majority",
+    *,
+    constraints: Constraints | None = None,
+    unions: Sequence[Sequence[str]] | None = None,
+    **keywords: Any,
+) -> dict[str, Fraction]:
+    """The Owen-Banzhaf value (Banzhaf's index with a priori unions): a player's swings
+    over every set of the other unions and every subset of its own union's other
+    members, all equally likely: ``swings / (2**(m-1) * 2**(b-1))`` with ``m`` unions
+    and ``b`` members in its own. Not normalized (as Owen defines it); without unions it
+    equals the absolute (Penrose) Banzhaf index. Unions as for :func:`owen`.
+
+    Reference: G. Owen, "Modification of the Banzhaf-Coleman index for games with a
+    priori unions", in *Power, Voting, and Voting Power* (Physica, 1982) 232-238.
+
+    >>> from coalitions.power import WeightedGame
+    >>> g = WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3)
+    >>> owen_banzhaf(g, unions=[["b", "c"]])
+    {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
+    """
+    g = _with_unions(game, quota, constraints, unions, keywords)
+    return g.result(_owen(g, _banzhaf_weights))
+
+
+def _with_unions(
+    game: Legislature | WeightedGame,
+    quota: rules.Rule,
+    constraints: Constraints | None,
+    unions: Sequence[Sequence[str]] | None,
+    keywords: dict[str, Any],
+) -> Players:
+    """The players and their unions (given for a weighted game; the kept-together blocs
+    of a legislature)."""
     if isinstance(game, WeightedGame):
+        if game.is_vector:
+            raise ConstraintError(
+                "values with a priori unions are not computed for vector-weighted games "
+                "(several weight vectors or a blocking minority): use shapley_shubik"
+            )
         g = players_of(game, quota, None, {})
         if unions is not None:
             g.unions = _unions(g, unions)
-    else:
-        if unions is not None:
-            raise ConstraintError("for a legislature, the unions are the 'keep_together' blocs")
-        g = players_of(game, quota, constraints, keywords, unions=True)
-    return g.result(_owen(g))
+        return g
+    if unions is not None:
+        raise ConstraintError("for a legislature, the unions are the 'keep_together' blocs")
+    return players_of(game, quota, constraints, keywords, unions=True)
+
+
+def _shapley_weights(count: int) -> list[Fraction]:
+    """Shapley's weight of a coalition of ``r`` of ``count`` others, by ``r``."""
+    f = math.factorial
+    return [Fraction(f(r) * f(count - 1 - r), f(count)) for r in range(count)]
+
+
+def _banzhaf_weights(count: int) -> list[Fraction]:
+    """Banzhaf's weight of any coalition of ``count`` - 1 others: all equally likely."""
+    return [Fraction(1, 2 ** (count - 1))] * count
 
 
 def _unions(g: Players, unions: Sequence[Sequence[str]]) -> list[list[int]]:
@@ -71,7 +130,7 @@ def _unions(g: Players, unions: Sequence[Sequence[str]]) -> list[list[int]]:
     return groups + [[i] for i in range(g.count) if i not in seen]
 
 
-def _owen(g: Players) -> dict[int, Fraction]:
+def _owen(g: Players, weights: Callable[[int], list[Fraction]]) -> dict[int, Fraction]:
     flat = g.flat
     groups = g.unions if g.unions is not None else [[i] for i in range(g.count)]
     m = len(groups)
@@ -92,9 +151,7 @@ def _owen(g: Players) -> dict[int, Fraction]:
     )
     form = Counts(flat.threshold + 1, g.count + 2, saturate=True)
     table = build_table(form, quotient.flat, range(m), sizes=True)
-    outer = [
-        Fraction(math.factorial(r) * math.factorial(m - 1 - r), math.factorial(m)) for r in range(m)
-    ]
+    outer = weights(m)
     values: dict[int, Fraction] = {}
     for k, members in enumerate(groups):
         rest = without(quotient, form, table, k, sizes=True)
@@ -102,7 +159,10 @@ def _owen(g: Players) -> dict[int, Fraction]:
         for i in members:
             signature = (flat.weight[i], flat.tag_bits[i])
             if signature not in done:
-                done[signature] = _value(g, form, rest, outer, [j for j in members if j != i], i)
+                partners = [j for j in members if j != i]
+                done[signature] = _value(
+                    g, form, rest, outer, weights(len(partners) + 1), partners, i
+                )
             values[i] = done[signature]
     return values
 
@@ -112,6 +172,7 @@ def _value(
     form: Counts,
     rest: Table,
     outer: Sequence[Fraction],
+    inner: Sequence[Fraction],
     partners: Sequence[int],
     i: int,
 ) -> Fraction:
@@ -119,10 +180,6 @@ def _value(
     count) and the subsets of its own union's other members (``partners``)."""
     flat = g.flat
     threshold = flat.threshold
-    b = len(partners) + 1
-    inner = [
-        Fraction(math.factorial(s) * math.factorial(b - 1 - s), math.factorial(b)) for s in range(b)
-    ]
     # subsets of the union's other members, by (tags, size, seats), enumerated
     partial: Counter[tuple[int, int, int]] = Counter({(0, 0, 0): 1})
     for j in partners:

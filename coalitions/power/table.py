@@ -12,10 +12,11 @@ import attrs
 from .. import report, rules
 from ..constraints import Constraints, compile_game, constraints_of
 from ..errors import ConstraintError, unknown
+from .coleman import coleman_initiate, coleman_prevent
 from .game import GameOrChamber, WeightedGame
 from .johnston import johnston
 from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
-from .owen import owen
+from .owen import owen, owen_banzhaf
 
 __all__ = ["DEFAULT_INDICES", "INDICES", "PowerTable", "index_name", "indices"]
 
@@ -34,6 +35,9 @@ INDICES: Final[dict[str, Callable[..., dict[str, Fraction]]]] = {
     "public-good": public_good,
     "johnston": johnston,
     "owen": owen,
+    "owen-banzhaf": owen_banzhaf,
+    "coleman-prevent": coleman_prevent,
+    "coleman-initiate": coleman_initiate,
 }
 _ALIASES: Final = {
     "absolute-banzhaf": "penrose",
@@ -43,6 +47,8 @@ _ALIASES: Final = {
     "pgi": "public-good",
     "holler-packel": "public-good",
     "dp": "deegan-packel",
+    "banzhaf-owen": "owen-banzhaf",
+    "coleman": "coleman-prevent",
 }
 #: The indices :func:`indices` computes by default (Owen needs unions; Penrose is
 #: Banzhaf unnormalized).
@@ -125,6 +131,8 @@ def indices(
     (['a', 'b', 'c'], Fraction(3, 5))
     """
     names = [index_name(n) for n in which]
+    if isinstance(game, WeightedGame) and game.is_vector and which is DEFAULT_INDICES:
+        names = [n for n in names if n != "johnston"]
     if isinstance(game, WeightedGame):
         values = {name: INDICES[name](game, quota) for name in names}
         return PowerTable(

@@ -89,3 +89,42 @@ class Brute:
 
 def brute_of(game: co.WeightedGame) -> Brute:
     return Brute(list(game.players), game.wins)
+
+
+def owen_banzhaf(b: Brute, unions: list[list[str]]) -> dict[str, Fraction]:
+    """Owen (1982): a player's swings over every set of the other unions and every subset
+    of its own union's other members, each equally likely."""
+    out = {}
+    for union in unions:
+        others = [u for u in unions if u is not union]
+        for p in union:
+            partners = [q for q in union if q != p]
+            swings = 0
+            for r in range(len(others) + 1):
+                for chosen in itertools.combinations(others, r):
+                    outside = frozenset(q for u in chosen for q in u)
+                    for t in range(len(partners) + 1):
+                        for inside in itertools.combinations(partners, t):
+                            s = outside | frozenset(inside)
+                            if not b.wins(s) and b.wins(s | {p}):
+                                swings += 1
+            out[p] = Fraction(swings, 2 ** (len(others) + len(partners)))
+    return out
+
+
+def coleman(b: Brute) -> tuple[dict[str, Fraction], dict[str, Fraction]]:
+    """Coleman (1971): swings over the winning coalitions (prevent) and over the losing
+    ones (initiate)."""
+    swings = dict.fromkeys(b.players, 0)
+    winning = 0
+    total = 0
+    for s in b.subsets():
+        total += 1
+        if b.wins(s):
+            winning += 1
+            for p in s:
+                if not b.wins(s - {p}):
+                    swings[p] += 1
+    prevent = {p: Fraction(k, winning) for p, k in swings.items()}
+    initiate = {p: Fraction(k, total - winning) for p, k in swings.items()}
+    return prevent, initiate
