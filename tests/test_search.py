@@ -411,6 +411,37 @@ def test_check_agrees_with_find_and_the_oracle(q: tuple) -> None:
                 assert viable[members].pivotal == set(check.pivotal)
 
 
+def test_a_split_bloc_still_needs_its_required_tags() -> None:
+    """Found by the property above: kept together, the bloc brings the required Kurdish
+    tag whatever happens, so the game's arrays drop the requirement; a proposal that
+    splits the bloc and leaves out its Kurdish member does not win, and has no pivotal
+    member."""
+
+    def party(key: str, seats: int, **kw: object) -> co.Party:
+        return co.Party(key=key, name=key, seats=seats, **kw)  # type: ignore[arg-type]
+
+    shia = co.Faction(key="e.f0", name="E0", seats=0, tags={"component:shia"})
+    parties = [
+        party("g", 1),
+        party("e", 8, factions=[shia]),
+        party("c", 1),
+        party("f", 10),
+        party("a", 1, tags={"component:kurdish"}),
+    ]
+    bloc = co.Bloc(key="bloc", name="B", members=["g", "e", "c", "f", "a"])
+    leg = co.Legislature(name="X", size=25, parties=parties, blocs=[bloc])
+    c = co.Constraints(require={"g"}, require_tags={"component:kurdish"}, keep_together={"bloc"})
+    game, oracle = compile_game(leg, "majority", c), Oracle(leg, "majority", c)
+    check = check_in_game(game, ("g", "e", "f"))
+    assert (check.viable, check.pivotal, check.superfluous) == (False, (), ())
+    for size in range(1, 6):
+        for combo in itertools.combinations(leg.keys, size):
+            check = check_in_game(game, combo)
+            viable, minimal, superfluous, pivotal = oracle.verdict(set(combo))
+            assert (check.viable, check.minimal) == (viable, minimal)
+            assert (set(check.superfluous), set(check.pivotal)) == (superfluous, pivotal), combo
+
+
 def test_check_counts_what_the_constraints_let_count(iraq: co.Legislature) -> None:
     check = co.check_coalition(
         iraq, "rdc+kdp", exclude=["rdc"], exclude_tags=["militia-affiliated"]

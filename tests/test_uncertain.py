@@ -23,7 +23,9 @@ def _with_faction(leg: co.Legislature, key: str, faction: Faction) -> co.Legisla
 
 @st.composite
 def uncertain_chambers(draw: st.DrawFn) -> tuple[co.Legislature, str, int, int | None]:
-    leg = draw(legislatures(min_parties=2, max_parties=6, max_seats=9, with_factions=False))
+    leg = draw(
+        legislatures(min_parties=2, max_parties=6, min_seats=1, max_seats=9, with_factions=False)
+    )
     holder = draw(st.sampled_from([p for p in leg.parties if p.seats > 0]))
     least = draw(st.integers(0, holder.seats))
     most = (

@@ -98,17 +98,21 @@ class _Proposal:
         parts = self.parts + lacking
         weight, tags = game.party_weight, game.party_tags
         player_of = [index[part[0]] for part in parts]
+        # every required tag, even one the game's arrays leave out because every player
+        # (a whole kept-together bloc) brings it: a proposal may split the bloc
+        bits = {t: 1 << i for i, t in enumerate(sorted(game.required_tags))}
         self.flat = FlatGame(
             weight=[sum(weight[k] for k in part) for part in parts],
             party_count=[len(part) for part in parts],
-            tag_bits=[flat.tags_of(t for k in part for t in tags[k]) for part in parts]
-            if flat.all_tags
-            else [0] * len(parts),
+            tag_bits=[
+                sum(bits[t] for t in {t for k in part for t in tags[k]} if t in bits)
+                for part in parts
+            ],
             is_required=[any(k in required for k in part) for part in parts],
             threshold=flat.threshold,
             upper=flat.upper,
             max_parties=flat.max_parties,
-            all_tags=flat.all_tags,
+            all_tags=(1 << len(bits)) - 1,
             forbidden=[
                 (a, b)
                 for a in range(len(parts))
@@ -117,7 +121,7 @@ class _Proposal:
             ]
             if flat.forbidden
             else (),
-            bits=flat.bits,
+            bits=bits,
         )
         self.present = list(range(len(self.parts)))
 
