@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import importlib
+import inspect
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,25 +37,34 @@ from .errors import RenderError, _short, unknown
 
 __all__ = [
     "COLUMNS",
+    "DECIMALS",
     "FORMATS",
+    "QUANTITIES",
+    "SHOW_ORDERS",
     "Chamber",
     "Viewable",
     "allocation_table",
     "bloc_records",
     "coalition_table",
     "columns_of",
+    "decimal",
+    "exported",
+    "faction_records",
+    "fitted",
     "html_view",
     "jsonable",
     "line",
     "percent",
     "power_columns",
     "power_table",
+    "records_of",
     "register_view",
     "render",
     "seat_records",
     "seat_table",
     "show",
     "summary",
+    "to_frame",
     "to_html",
     "to_json",
 ]
@@ -73,6 +84,7 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "scenarios": ("name", "description"),
     "seats": ("key", "name", "seats", "share", "tags", "bloc"),
     "blocs": ("key", "name", "seats", "share", "members"),
+    "factions": ("list", "key", "name", "seats", "tags"),
     "coalitions": ("coalition", "seats", "surplus", "parties", "pivotal"),
     "coalition": ("coalition", "seats", "quota", "surplus", "parties"),
     "allocation": ("key", "votes", "vote_share", "seats", "seat_share"),
@@ -80,6 +92,70 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "intervals": ("key", "mean", "low", "median", "high"),
     "probabilities": ("coalition", "probability"),
 }
+
+
+#: Decimal places of the numbers written to CSV and JSON, and of ``records()`` (floats),
+#: unless exact numbers are asked for: shares and indices to a millionth, far finer than
+#: the percentages shown (two places), so every displayed figure is recovered from them.
+DECIMALS: Final = 6
+
+#: Columns whose exact numbers are quantities (seats, positions), not shares: a table
+#: shows them as decimals (``20.60``), not as percentages.
+QUANTITIES: Final = frozenset({"mean", "low", "median", "high", "range"})
+
+
+def decimal(value: Fraction, places: int = DECIMALS) -> float:
+    """An exact number as a float, rounded exactly (half to even) to ``places`` places.
+
+    >>> decimal(Fraction(46, 329)), decimal(Fraction(11, 18)), decimal(Fraction(3, 5))
+    (0.139818, 0.611111, 0.6)
+    """
+    return float(round(value, places))
+
+
+def exported(value: Any, *, exact: bool = False) -> Any:
+    """``value`` (records, a record, a list...) with every exact number (``Fraction``) as
+    a float of :data:`DECIMALS` places, or unchanged when ``exact``: what every
+    ``records(exact=...)`` returns.
+
+    >>> exported([{"key": "a", "share": Fraction(1, 3), "tags": ["x"]}])
+    [{'key': 'a', 'share': 0.333333, 'tags': ['x']}]
+    """
+    if exact:
+        return value
+    if isinstance(value, Fraction):
+        return decimal(value)
+    if isinstance(value, Mapping):
+        return {k: exported(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [exported(v) for v in value]
+    return value
+
+
+def records_of(
+    records: Iterable[Mapping[str, Any]], *, exact: bool = False
+) -> list[dict[str, Any]]:
+    """Records as ``records(exact=...)`` returns them: new dicts, with exact numbers as
+    floats (:func:`exported`) unless ``exact``."""
+    return [{k: exported(v, exact=exact) for k, v in r.items()} for r in records]
+
+
+def to_frame(records: Iterable[Mapping[str, Any]], *, exact: bool = False) -> Any:
+    """Records as a pandas ``DataFrame`` (pandas is the optional extra
+    ``parliament-coalitions[pandas]``): float columns for shares and indices, or
+    ``Fraction`` (object) columns when ``exact``. Every result's ``to_frame()`` comes
+    here.
+
+    Raises :class:`~coalitions.errors.RenderError` when pandas is not installed.
+    """
+    try:  # optional: imported on first use, so that importing coalitions stays light
+        pandas = importlib.import_module("pandas")
+    except ImportError:
+        raise RenderError(
+            "to_frame() needs pandas, an optional extra: "
+            "pip install 'parliament-coalitions[pandas]'"
+        ) from None
+    return pandas.DataFrame.from_records(records_of(records, exact=exact))
 
 
 def columns_of(kind: str, extra: Sequence[str] = ()) -> tuple[str, ...]:
@@ -240,9 +316,11 @@ def escaping(fmt: str) -> str:
     return _ESCAPING.get(_TABLEFMT.get(fmt, fmt), "table")
 
 
-def _cell(value: Any, fmt: str) -> Any:
+def _cell(value: Any, fmt: str, column: str = "", exact: bool = False) -> Any:
     if isinstance(value, Fraction):
-        return percent(value) if fmt not in ("csv",) else str(value)
+        if fmt == "csv":
+            return str(value) if exact else repr(decimal(value))
+        return f"{float(round(value, 2)):.2f}" if column in QUANTITIES else percent(value)
     if isinstance(value, list | tuple | frozenset):
         value = " ".join(str(v) for v in value)
     if value is None:
@@ -252,30 +330,36 @@ def _cell(value: Any, fmt: str) -> Any:
     return value
 
 
-def jsonable(value: Any) -> Any:
-    """``value`` with exact numbers as ``"p/q"`` strings and dates as ISO text."""
+def jsonable(value: Any, *, exact: bool = False) -> Any:
+    """``value`` with exact numbers as decimals of :data:`DECIMALS` places (as
+    ``"p/q"`` strings when ``exact``) and dates as ISO text."""
     if isinstance(value, Fraction):
-        return str(value)
+        return str(value) if exact else decimal(value)
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v, exact=exact) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
+        return [jsonable(v, exact=exact) for v in value]
     if isinstance(value, frozenset | set):
-        return sorted(jsonable(v) for v in value)
+        return sorted(jsonable(v, exact=exact) for v in value)
     return value
 
 
-def to_json(value: Any) -> str:
-    """JSON text; exact numbers (``Fraction``) are written as ``"p/q"`` strings.
+def to_json(value: Any, *, exact: bool = False) -> str:
+    """JSON text; exact numbers (``Fraction``) are written as decimals of
+    :data:`DECIMALS` places, or as ``"p/q"`` strings when ``exact``.
 
     >>> print(to_json({"share": Fraction(46, 329)}))
+    {
+      "share": 0.139818
+    }
+    >>> print(to_json({"share": Fraction(46, 329)}, exact=True))
     {
       "share": "46/329"
     }
     """
-    return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
+    return json.dumps(jsonable(value, exact=exact), ensure_ascii=False, indent=2)
 
 
 def render(
@@ -283,12 +367,21 @@ def render(
     *,
     columns: Sequence[str] | None = None,
     fmt: str = "table",
+    exact: bool = False,
+    header: bool = True,
 ) -> str:
     """Render records as ``table``, ``markdown``, ``csv``, ``json`` or any tabulate format.
 
-    >>> print(render([{"key": "a", "seats": 3}], fmt="csv"))
-    key,seats
-    a,3
+    Tables show shares as percentages; CSV and JSON write exact numbers as decimals of
+    :data:`DECIMALS` places, or as ``p/q`` when ``exact``. ``header=False`` leaves out
+    a CSV's header row (for the pages of a streamed listing after the first).
+
+    >>> print(render([{"key": "a", "seats": 3, "share": Fraction(3, 7)}], fmt="csv"))
+    key,seats,share
+    a,3,0.428571
+    >>> print(render([{"key": "a", "share": Fraction(3, 7)}], fmt="csv", exact=True))
+    key,share
+    a,3/7
     """
     if isinstance(records, str | bytes | Mapping) or not isinstance(records, Iterable):
         raise RenderError(f"'records' must be a list of records (got {_short(records)})")
@@ -308,21 +401,22 @@ def render(
         columns = list(records[0]) if records else []
     rows = [{c: r.get(c) for c in columns} for r in records]
     if fmt == "json":
-        return to_json(rows)
+        return to_json(rows, exact=exact)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([escape.cell(str(c)) for c in columns])
-        writer.writerows([_cell(r[c], "csv") for c in columns] for r in rows)
+        if header:
+            writer.writerow([escape.cell(str(c)) for c in columns])
+        writer.writerows([_cell(r[c], "csv", c, exact) for c in columns] for r in rows)
         return buffer.getvalue().rstrip("\n")
     tablefmt = _TABLEFMT.get(fmt, fmt)
     if not isinstance(tablefmt, str) or tablefmt not in tabulate_formats:
         known = (*FORMATS, *sorted(set(tabulate_formats) - set(FORMATS)))
         raise RenderError(unknown("format", fmt, known, show=len(known)))
     tablefmt = _RAW.get(tablefmt, tablefmt)
-    body = [[_cell(r[c], fmt) for c in columns] for r in rows]
+    body = [[_cell(r[c], fmt, c) for c in columns] for r in rows]
     numeric = [
-        bool(rows) and all(isinstance(r[c], int | Fraction) or r[c] is None for r in rows)
+        bool(rows) and all(isinstance(r[c], int | float | Fraction) or r[c] is None for r in rows)
         for c in columns
     ]
     colalign = ["right" if n else "left" for n in numeric]
@@ -346,28 +440,104 @@ def seat_table(leg: Chamber, tablefmt: str = "table") -> str:
     return render(seat_records(leg), columns=COLUMNS["seats"], fmt=tablefmt)
 
 
-def show(leg: Chamber, fmt: str = "table") -> str:
-    """Everything ``coalitions show`` prints: figures, the party table and the blocs.
+#: The orders of ``coalitions show``'s party table: by seats (largest first, then key)
+#: or as the file lists them.
+SHOW_ORDERS: Final = ("seats", "file")
+#: The columns a narrow terminal loses first, in order (``show``'s party table).
+_DROP: Final = ("tags", "bloc", "name")
 
-    ``csv`` gives the party table alone; ``json`` one object with every part.
+
+def fitted(
+    records: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    width: int | None,
+    drop: Sequence[str] = _DROP,
+) -> tuple[str, tuple[str, ...]]:
+    """The table of ``records`` no wider than ``width`` characters (``None``: any
+    width), leaving out the columns of ``drop`` in order until it fits; returns the
+    table and the columns left out.
+
+    >>> rows = [{"key": "a", "name": "A long name", "seats": 3}]
+    >>> fitted(rows, ("key", "name", "seats"), "table", 12, drop=("name",))[1]
+    ('name',)
+    """
+    columns, dropped = list(columns), list[str]()
+    while True:
+        text = render(records, columns=columns, fmt=fmt)
+        widest = max((len(t) for t in text.splitlines()), default=0)
+        left = [c for c in drop if c in columns]
+        if width is None or widest <= width or not left:
+            return text, tuple(dropped)
+        columns.remove(left[0])
+        dropped.append(left[0])
+
+
+def faction_records(leg: Chamber) -> list[dict[str, Any]]:
+    """One record a faction inside a list: list, key, name, seats, tags (its own and
+    those its links give, when the chamber offers ``faction_tags_of``)."""
+    tags_of = getattr(leg, "faction_tags_of", None)
+    return [
+        {
+            "list": p.key,
+            "key": f.key,
+            "name": f.name,
+            "seats": f.seats,
+            "tags": sorted(
+                t
+                for t in (tags_of(p.key, f.key) if tags_of else f.tags)
+                if not t.startswith("grade")
+            ),
+        }
+        for p in leg.parties
+        for f in getattr(p, "factions", ())
+    ]
+
+
+def show(
+    leg: Chamber,
+    fmt: str = "table",
+    *,
+    exact: bool = False,
+    order: str = "seats",
+    width: int | None = None,
+) -> str:
+    """Everything ``coalitions show`` prints: figures, the party table with a total
+    row, the factions inside lists, and the blocs.
+
+    Parties come by seats, largest first (``order="file"``: as the file lists them).
+    ``width`` fits the tables to that many characters by leaving out, in turn, the
+    tags, the bloc and the name (a line says which); ``None`` keeps every column.
+    ``csv`` gives the party table alone; ``json`` one object with every part, with
+    exact numbers as decimals unless ``exact``.
 
     >>> import coalitions as co
-    >>> show(co.load_scenario("kurdistan-2024")).splitlines()[2]
+    >>> text = show(co.load_scenario("kurdistan-2024"))
+    >>> text.splitlines()[2]
     'size 100 · seated 100 · vacant 0 · majority 51 · two-thirds 67 · as of 2024-11-24'
+    >>> [ln.split()[0] for ln in text.splitlines()[6:8]], text.splitlines()[-1]
+    (['kdp', 'puk'], 'total 100 100.00%')
     """
     if not all(hasattr(leg, name) for name in ("name", "size", "parties", "blocs")):
         raise RenderError(f"'leg' must be a chamber, such as a Legislature (got {_short(leg)})")
     if not isinstance(fmt, str):
         raise RenderError(unknown("format", fmt, FORMATS))
+    if order not in SHOW_ORDERS:
+        raise RenderError(unknown("order", order, SHOW_ORDERS))
     head = summary(leg)
     parties = seat_records(leg)
-    blocs = bloc_records(leg)
+    if order == "seats":
+        parties.sort(key=lambda r: (-r["seats"], r["key"]))
+    factions, blocs = faction_records(leg), bloc_records(leg)
     if fmt == "json":
-        return to_json({**head, "parties": parties, "blocs": blocs})
+        payload = {**head, "parties": parties, "factions": factions, "blocs": blocs}
+        return to_json(payload, exact=exact)
     if fmt == "csv":
-        return seat_table(leg, "csv")
+        return render(parties, columns=COLUMNS["seats"], fmt="csv", exact=exact)
     heading = "## " if fmt == "markdown" else ""
     quotas = head["quotas"]
+    total = {"key": "total", "seats": leg.seated, "share": Fraction(leg.seated, leg.size)}
+    table, dropped = fitted([*parties, total], COLUMNS["seats"], fmt, width)
     lines = [
         f"{heading}{line(leg.name, fmt)}",
         "",
@@ -375,15 +545,19 @@ def show(leg: Chamber, fmt: str = "table") -> str:
         f"majority {quotas['majority']} · two-thirds {quotas['two-thirds']}"
         + (f" · as of {leg.as_of.isoformat()}" if leg.as_of else ""),
         "",
-        seat_table(leg, fmt),
+        table,
     ]
-    if blocs:
-        lines += [
-            "",
-            f"{heading}Blocs" if heading else "Blocs:",
-            "",
-            render(blocs, columns=COLUMNS["blocs"], fmt=fmt),
-        ]
+    sections = (
+        ("Factions inside lists", factions, COLUMNS["factions"]),
+        ("Blocs", blocs, COLUMNS["blocs"]),
+    )
+    for title, records, columns in sections:
+        if records:
+            text, gone = fitted(records, columns, fmt, width, drop=("name", "tags", "members"))
+            dropped += tuple(c for c in gone if c not in dropped)
+            lines += ["", f"{heading}{title}" if heading else f"{title}:", "", text]
+    if dropped:
+        lines += ["", f"(left out to fit {width} columns: {', '.join(dropped)}; --wide shows all)"]
     return "\n".join(lines)
 
 
@@ -410,10 +584,10 @@ def allocation_table(allocation: Any, tablefmt: str = "table") -> str:
     >>> import coalitions as co
     >>> print(allocation_table(co.allocate({"a": 60, "b": 40}, 5), "csv"))
     key,votes,vote_share,seats,seat_share
-    a,60,3/5,3,3/5
-    b,40,2/5,2,2/5
+    a,60,0.6,3,0.6
+    b,40,0.4,2,0.4
     """
-    return render(allocation.records(), columns=COLUMNS["allocation"], fmt=tablefmt)
+    return render(allocation.records(exact=True), columns=COLUMNS["allocation"], fmt=tablefmt)
 
 
 def power_table(table: Any, tablefmt: str = "table") -> str:
@@ -449,8 +623,8 @@ class Viewable(Protocol):
           columns are added as :func:`columns_of` adds them (a power table's indices);
         - ``("notes", lines)``: a bulleted list (nothing when there are no lines);
         - ``("picture", svg)``: SVG text, such as ``value._repr_svg_()`` (``""``: none).
-    ``records()``
-        The table's records; needed only when a part is a table.
+    ``records(exact=True)``
+        The table's records, with exact numbers; needed only when a part is a table.
 
     A type that cannot offer it itself (a third party's) gets an adapter that does,
     through :func:`register_view`.
@@ -459,7 +633,7 @@ class Viewable(Protocol):
     @property
     def view_name(self) -> str: ...
     def view_parts(self) -> Sequence[tuple[Any, ...]]: ...
-    def records(self) -> Sequence[Mapping[str, Any]]: ...
+    def records(self, *, exact: bool = False) -> Sequence[Mapping[str, Any]]: ...
 
 
 _ADAPTERS: dict[type, Callable[[Any], Viewable]] = {}
@@ -480,7 +654,7 @@ def html_view(value: Any) -> str:
     ...     view_name = "votes"
     ...     def view_parts(self):
     ...         return [("heading", "Votes", "2 lists"), ("table", ("key", "votes"))]
-    ...     def records(self):
+    ...     def records(self, *, exact=False):
     ...         return [{"key": "a", "votes": 3}, {"key": "b", "votes": 1}]
     >>> html = html_view(Votes())
     >>> html.startswith('<div class="coalitions-votes"><p><b>Votes</b>: 2 lists</p><table>')
@@ -546,4 +720,6 @@ def _html_part(view: Viewable, part: tuple[Any, ...]) -> str:
         columns: Sequence[str] | None = columns_of(spec, part[2] if len(part) == 3 else ())
     else:
         columns = None if spec is None else tuple(spec)
-    return render(view.records(), columns=columns, fmt="html")
+    records = view.records
+    exact = "exact" in inspect.signature(records).parameters  # a view of its own may not
+    return render(records(exact=True) if exact else records(), columns=columns, fmt="html")

@@ -157,12 +157,18 @@ class Simulation:
             ("table", None),
         )
 
-    def records(self) -> list[dict[str, Any]]:
-        """Each list's seat interval (90% by default) as a record."""
-        return [
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """Each list's seat interval (90% by default) as a record; the mean seats a
+        float, or exact when ``exact``."""
+        rows = [
             {"key": k, "low": v.low, "median": v.median, "high": v.high, "mean": v.mean}
             for k, v in self.seat_intervals().items()
         ]
+        return report.records_of(rows, exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The seat intervals as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
 
     def _repr_html_(self) -> str:
         return report.to_html(self)

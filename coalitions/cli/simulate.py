@@ -110,14 +110,15 @@ def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
             "seats": rows,
             "coalitions": probs,
         }
-        emit(out, report.to_json(payload))
+        emit(out, report.to_json(payload, exact=args.exact))
         return EXIT_OK
-    float_rows = [{**r, "mean": f"{float(r['mean']):.2f}"} for r in rows]
+    fmt, exact = args.format, args.exact
     emit(out, f"{sim.n:,} draws · {sim.method} · {sim.size} seats · seed {sim.seed}")
-    emit(out, report.render(float_rows, columns=report.COLUMNS["intervals"], fmt=args.format))
+    emit(out, report.render(rows, columns=report.COLUMNS["intervals"], fmt=fmt, exact=exact))
     if probs:
         emit(out, "")
-        emit(out, report.render(probs, columns=report.COLUMNS["probabilities"], fmt=args.format))
+        columns = report.COLUMNS["probabilities"]
+        emit(out, report.render(probs, columns=columns, fmt=fmt, exact=exact))
     return EXIT_OK
 
 

@@ -50,13 +50,14 @@ from .connected import connected_coalitions, connected_players
 from .ranked import BestFirst
 from .streaming import depth_first
 from .units import Walk
-from .values import ORDERS, RANKS, Coalition, CoalitionCheck, OrderBy, sort_key
+from .values import ORDERS, RANKS, Coalition, CoalitionCheck, Coalitions, OrderBy, sort_key
 
 __all__ = [
     "ORDERS",
     "RANKS",
     "Coalition",
     "CoalitionCheck",
+    "Coalitions",
     "OrderBy",
     "check_coalition",
     "check_in_game",
