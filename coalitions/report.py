@@ -26,6 +26,7 @@ import importlib
 import inspect
 import io
 import json
+import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Final, Protocol
@@ -538,12 +539,15 @@ def show(
     quotas = head["quotas"]
     total = {"key": "total", "seats": leg.seated, "share": Fraction(leg.seated, leg.size)}
     table, dropped = fitted([*parties, total], COLUMNS["seats"], fmt, width)
+    figures = (
+        f"size {leg.size} · seated {leg.seated} · vacant {leg.vacant} · "
+        f"majority {quotas['majority']} · two-thirds {quotas['two-thirds']}"
+        + (f" · as of {leg.as_of.isoformat()}" if leg.as_of else "")
+    )
     lines = [
         f"{heading}{line(leg.name, fmt)}",
         "",
-        f"size {leg.size} · seated {leg.seated} · vacant {leg.vacant} · "
-        f"majority {quotas['majority']} · two-thirds {quotas['two-thirds']}"
-        + (f" · as of {leg.as_of.isoformat()}" if leg.as_of else ""),
+        textwrap.fill(figures, width) if width else figures,
         "",
         table,
     ]
