@@ -29,10 +29,11 @@ LEAVES = {
 
 #: Function-level imports that are there on purpose, with the reason.
 ALLOWED_LOCAL_IMPORTS = {
-    # Hypothesis calls this hook (an entry point) while it initialises itself, and the
-    # hook's imports of Hypothesis and of the model must wait until then.
-    ("coalitions/_hypothesis_hook.py", "_hypothesis_setup_hook", "hypothesis"),
-    ("coalitions/_hypothesis_hook.py", "_hypothesis_setup_hook", "coalitions.model"),
+    # The registration runs only once Hypothesis is imported (by its entry point, or by
+    # coalitions/__init__ when Hypothesis came first): importing Hypothesis or the
+    # model at module level would make every `import coalitions` import Hypothesis.
+    ("coalitions/_hypothesis_hook.py", "register", "hypothesis"),
+    ("coalitions/_hypothesis_hook.py", "register", "coalitions.model"),
 }
 
 
