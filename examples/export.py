@@ -30,4 +30,3 @@ found = co.search.Coalitions(co.find_coalitions(iraq, order_by="seats", limit=3)
 print()
 print(repr(found[0]))
 print(report.to_json(found.records()[0]))
-
