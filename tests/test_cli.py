@@ -402,9 +402,9 @@ def test_whatif_follow_up_help_and_bad_command(run_cli) -> None:
     assert r.returncode == 0
     assert r.stdout.startswith("usage: coalitions whatif SCENARIO find")
     assert "--keep-together BLOC" in r.stdout
-    bad = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "diagram")
+    bad = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "allocate")
     assert bad.returncode == 2
-    assert "invalid choice: 'diagram'" in bad.stderr
+    assert "invalid choice: 'allocate'" in bad.stderr
     assert run_cli("whatif", "kurdistan-2024", "find", "--count", "--vacate", "x").returncode == 2
 
 

@@ -233,3 +233,46 @@ def test_show_fits_the_width(run_cli, width: int) -> None:
     assert "--wide shows all" in out
     wide = run_cli("show", "iraq-2025", "--wide").stdout
     assert max(len(line) for line in wide.splitlines()) > 200 and "--wide" not in wide
+
+
+# -------------------------------------------------------------------- whatif
+
+
+def test_whatif_unknown_list_names_the_option_and_suggests(run_cli) -> None:
+    r = run_cli("whatif", "iraq-2025", "--vacate", "sadrist")
+    assert r.returncode == 2
+    line = r.stderr.strip()
+    assert line.startswith("coalitions: error: --vacate sadrist: unknown list 'sadrist'")
+    assert "'keys'" not in line and "is a list of iraq-2021" in line
+    close = run_cli("whatif", "iraq-2025", "--move", "kdp:pukk:3").stderr
+    assert "--move kdp:pukk:3: unknown list 'pukk'" in close and "did you mean 'puk'" in close
+
+
+def test_whatif_alternative_speaks_the_command_language(run_cli) -> None:
+    r = run_cli("whatif", "iraq-2025", "--alternative", "AFP")
+    assert r.returncode == 2
+    assert "--alternative AFP:" in r.stderr and "--move or --vacate" in r.stderr
+    assert "move_seats" not in r.stderr and "'parties'" not in r.stderr
+
+
+def test_whatif_then_diagram(run_cli, tmp_path: Path) -> None:
+    out = tmp_path / "x.svg"
+    r = run_cli("whatif", "iraq-2025", "--vacate", "huqooq", "diagram", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_short_options_mean_one_thing(run_cli) -> None:
+    """``-n`` is a number of results (find's --limit) and nothing else; simulate's draws
+    are ``-d``."""
+    parser = co.cli.build_parser()
+    seen: dict[str, set[str]] = {}
+    for command in co.cli.COMMANDS:
+        sub = parser._subparsers._group_actions[0].choices[command.name]  # type: ignore[union-attr]
+        for action in sub._actions:
+            shorts = [o for o in action.option_strings if len(o) == 2 and o != "-h"]
+            longs = [o for o in action.option_strings if o.startswith("--")]
+            for short in shorts:
+                seen.setdefault(short, set()).update(longs)
+    assert {short: longs for short, longs in seen.items() if len(longs) > 1} == {}
+    assert seen["-n"] == {"--limit"} and seen["-d"] == {"--draws"}

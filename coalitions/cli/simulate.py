@@ -24,7 +24,7 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
         help="a TOML file with seats, method, sample_size and [shares] "
         "(or [[districts]]), optional [fixed] seats and [[coalitions]]",
     )
-    parser.add_argument("--draws", "-n", type=int, default=None, help="draws (default 10000)")
+    parser.add_argument("--draws", "-d", type=int, default=None, help="draws (default 10000)")
     parser.add_argument("--seed", type=int, default=None, help="the seed (default 0)")
     parser.add_argument(
         "--executor",
@@ -34,6 +34,7 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--coalition",
+        "-c",
         action="append",
         default=[],
         metavar="A+B",
