@@ -50,8 +50,8 @@ def _command_case(name: str, sub: argparse.ArgumentParser) -> list[str]:
             flags = "|".join(action.option_strings)
             lines.append(f"                {flags}) words={shlex.quote(_words(action.choices))};;")
     lines.append("            esac")
-    flags = [o for a in _options(sub) for o in a.option_strings]
-    lines.append(f'            [ -z "$words" ] && opts={shlex.quote(_words(flags))}')
+    every = [o for a in _options(sub) for o in a.option_strings]
+    lines.append(f'            [ -z "$words" ] && opts={shlex.quote(_words(every))}')
     nested = _subcommands(sub)
     if nested:
         lines.append(f"            more={shlex.quote(_words(nested))}")

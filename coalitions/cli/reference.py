@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import functools
-from typing import Final
+from typing import Any, Final
 
 from .command import build_parser
 
@@ -18,7 +18,8 @@ WIDTH: Final = 88
 
 
 def _formatted(parser: argparse.ArgumentParser, width: int) -> str:
-    parser.formatter_class = functools.partial(parser.formatter_class, width=width)  # type: ignore[assignment]
+    cls: Any = parser.formatter_class
+    parser.formatter_class = functools.partial(cls, width=width)
     return parser.format_help()
 
 
