@@ -133,7 +133,7 @@ def test_to_frame_without_pandas_says_how_to_get_it(monkeypatch: pytest.MonkeyPa
             raise ImportError("No module named 'pandas'")
         return real(name, *args)
 
-    monkeypatch.setattr(report.importlib, "import_module", missing)
+    monkeypatch.setattr(report.tables.importlib, "import_module", missing)
     with pytest.raises(RenderError, match=r"parliament-coalitions\[pandas\]"):
         KR.to_frame()
 

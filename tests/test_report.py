@@ -108,7 +108,9 @@ def test_a_table_of_a_kind_takes_its_columns_from_columns() -> None:
 
 
 def test_the_protocol_comes_before_a_registered_adapter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report, "_ADAPTERS", dict(report._ADAPTERS))  # registered for this test
+    monkeypatch.setattr(
+        report.views, "_ADAPTERS", dict(report.views._ADAPTERS)
+    )  # registered for this test
 
     class Base:
         pass
