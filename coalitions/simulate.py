@@ -353,7 +353,10 @@ def simulate(
     ``method`` and ``threshold`` are those of :func:`~coalitions.allocate` (a tie for a
     last seat is broken by lot). ``fixed`` adds seats that are not simulated (reserved
     seats, each its own list) to every draw. ``executor`` runs batches of
-    ``batch_size`` draws; ``progress(done, total)`` is called after each batch.
+    ``batch_size`` draws: a :class:`concurrent.futures.Executor` (a process pool; Dask's
+    ``client.get_executor()``; Ray's), or anything with ``map(fn, *iterables)`` giving
+    results or futures, such as a Dask ``Client`` itself (each future's ``result()`` is
+    taken). ``progress(done, total)`` is called after each batch.
 
     >>> sim = simulate({"a": 60, "b": 40}, seats=10, method="hare", sample_size=10**9,
     ...                draws=20, seed=1)
@@ -498,6 +501,8 @@ def _draws(
         else:
             batches = executor.map(_run_batch, [spec] * len(sizes), range(len(sizes)), sizes)
         for batch in batches:
+            # A Dask Client's map gives futures, not results (Executor.map gives results).
+            batch = batch.result() if hasattr(batch, "result") else batch  # noqa: PLW2901
             results.extend(batch)
             if progress is not None:
                 progress(len(results), draws)

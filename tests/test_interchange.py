@@ -4,6 +4,7 @@ views."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
 import importlib
 import io
@@ -171,3 +172,28 @@ def test_the_simulation_shows_mean_seats_not_a_percentage() -> None:
 def test_a_comparison_view_lists_power_shifts() -> None:
     html = RESULTS["comparison"]()._repr_html_()
     assert "power_before" in html and "gained: " in html
+
+
+# ------------------------------------------------ an executor that gives futures
+
+
+class _FuturesClient:
+    """Like a Dask ``Client``: ``map`` submits every call and returns the futures."""
+
+    def __init__(self) -> None:
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+        self.calls = 0
+
+    def map(self, fn: Any, *iterables: Any) -> list[concurrent.futures.Future[Any]]:
+        self.calls += 1
+        return [self.pool.submit(fn, *args) for args in zip(*iterables, strict=True)]
+
+
+def test_an_executor_giving_futures_gives_the_same_draws() -> None:
+    client = _FuturesClient()
+    shares = {"a": 5, "b": 3, "c": 2}
+    here = co.simulate(shares, seats=9, draws=40, seed=5, batch_size=7)
+    there = co.simulate(shares, seats=9, draws=40, seed=5, batch_size=7, executor=client)  # type: ignore[arg-type]
+    client.pool.shutdown()
+    assert client.calls == 1
+    assert there.draws == here.draws
