@@ -50,11 +50,14 @@ class Progress:
     """Progress on standard error, when it is a terminal, for listings that take over
     a second: results so far, of how many, the rate and the time left.
 
-    ``tick(n)`` after the n-th result; ``close()`` clears the line.
+    ``tick(n)`` after the n-th result (looked at every ``every`` results);
+    ``close()`` clears the line.
     """
 
-    def __init__(self, total: int | None, what: str = "coalitions", stream: Any = None) -> None:
-        self.total, self.what = total, what
+    def __init__(
+        self, total: int | None, what: str = "coalitions", stream: Any = None, every: int = 256
+    ) -> None:
+        self.total, self.what, self.every = total, what, every
         self.stream = stream if stream is not None else sys.stderr
         self.start = self.last = time.monotonic()
         self.shown = False
@@ -75,7 +78,7 @@ class Progress:
 
     def tick(self, n: int) -> None:
         """Note the n-th result; redraw at most twice a second, after the first second."""
-        if not self.live or n % 256:
+        if not self.live or n % self.every:
             return
         now = time.monotonic()
         if now - self.start > 1 and now - self.last > 0.5:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import multiprocessing
-import sys
 from fractions import Fraction
 from typing import Any, TextIO
 
 from .. import apportion, report
 from ..simulate import Simulation, SimulationFile, read_simulation, simulate
+from .listing import Progress
 from .options import EXIT_OK, Command, add_format, add_quota, emit
 
 __all__ = ["COMMANDS", "SIMULATE"]
@@ -45,12 +45,6 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
     add_format(parser)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r{done:,} / {total:,} draws")
-        sys.stderr.flush()
-
-
 def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
     """The draws of the file, in the executor asked for, with progress on a terminal."""
     pool: concurrent.futures.Executor | None = None
@@ -58,6 +52,8 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
         pool = concurrent.futures.ProcessPoolExecutor()
     elif args.executor == "threads":
         pool = concurrent.futures.ThreadPoolExecutor()
+    draws = args.draws or spec.draws
+    shown = Progress(draws, "draws", every=1)  # total, rate and time left, on a terminal
     try:
         return simulate(
             spec.shares,
@@ -65,12 +61,12 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
             spec.method,
             sample_size=spec.sample_size,
             intervals=spec.intervals,
-            draws=args.draws or spec.draws,
+            draws=draws,
             seed=spec.seed if args.seed is None else args.seed,
             threshold=spec.threshold,
             fixed=spec.fixed,
             executor=pool,
-            progress=_progress,
+            progress=lambda done, _total: shown.tick(done),
         )
     except KeyboardInterrupt:
         if pool is not None:  # no batch starts after Ctrl-C, and no worker outlives us
@@ -84,8 +80,7 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
     finally:
         if pool is not None:
             pool.shutdown()
-        if sys.stderr.isatty():
-            sys.stderr.write("\r\033[K")
+        shown.close()
 
 
 def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
