@@ -192,6 +192,8 @@ def test_progress_gives_total_rate_and_eta() -> None:
     assert "of 1,000,000 coalitions" in terminal.getvalue()
     progress.close()
     assert terminal.getvalue().endswith("\r\033[K")
+    progress.close()  # once cleared, nothing more until the next tick draws
+    assert terminal.getvalue().count("\r\033[K") == 1
 
 
 def test_no_progress_when_not_a_terminal() -> None:
@@ -276,3 +278,32 @@ def test_short_options_mean_one_thing(run_cli) -> None:
                 seen.setdefault(short, set()).update(longs)
     assert {short: longs for short, longs in seen.items() if len(longs) > 1} == {}
     assert seen["-n"] == {"--limit"} and seen["-d"] == {"--draws"}
+
+
+def test_pages_start_on_a_clean_terminal_line() -> None:
+    """The progress line (standard error) is cleared before each page is printed, so
+    that a page on the same terminal does not start after it."""
+    terminal = _Terminal()
+    progress = listing.Progress(3, stream=terminal, every=1)
+    progress.start -= 5
+    progress.last -= 5
+    events: list[str] = []
+
+    class Watched(io.StringIO):
+        def write(self, text: str) -> int:
+            events.append("drawn" if progress.shown else "clean")
+            return super().write(text)
+
+    out = Watched()
+    records = ({"coalition": f"a{i}", "seats": i} for i in range(3))
+    code = listing.stream(
+        records,
+        out,
+        columns=("coalition", "seats"),
+        fmt="csv",
+        exact=False,
+        progress=progress,
+        footer=lambda n: None,
+    )
+    assert code == 0 and "of 3 coalitions" in terminal.getvalue()
+    assert events and set(events) == {"clean"}

@@ -87,10 +87,12 @@ class Progress:
             self.shown, self.last = True, now
 
     def close(self) -> None:
-        """Clear the progress line, if one was drawn."""
+        """Clear the progress line, if one is drawn (before output to the same terminal,
+        and at the end); the next tick draws it again."""
         if self.shown:
             self.stream.write("\r\033[K")
             self.stream.flush()
+            self.shown = False
 
 
 def _json_item(record: Mapping[str, Any], exact: bool) -> str:
@@ -115,6 +117,7 @@ def stream(
 
     def flush(page: list[Mapping[str, Any]]) -> None:
         nonlocal first
+        progress.close()  # the page starts on a clean line of the terminal
         if fmt == "jsonl":
             for r in page:
                 out.write(json.dumps(report.jsonable(r, exact=exact), ensure_ascii=False) + "\n")
