@@ -9,7 +9,7 @@
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
-from . import apportion, chart, limits, numbers, power, report, rules, whatif
+from . import _hypothesis_hook, apportion, chart, limits, numbers, power, report, rules, whatif
 from .apportion import Allocation, DistrictAllocation, allocate, allocate_districts
 from .constraints import Constraints
 from .errors import (
@@ -129,3 +129,6 @@ __all__ = [
     "whatif",
     "write_scenario",
 ]
+
+# Hypothesis imported first: its entry point left the registration of the strategies to us.
+_hypothesis_hook.register_if_loaded()

@@ -223,12 +223,18 @@ class Simulation:
             ("table", None),
         )
 
-    def records(self) -> list[dict[str, Any]]:
-        """Each list's seat interval (90% by default) as a record."""
-        return [
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """Each list's seat interval (90% by default) as a record; the mean seats a
+        float, or exact when ``exact``."""
+        rows = [
             {"key": k, "low": v.low, "median": v.median, "high": v.high, "mean": v.mean}
             for k, v in self.seat_intervals().items()
         ]
+        return report.records_of(rows, exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The seat intervals as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
 
     def _repr_html_(self) -> str:
         return report.to_html(self)
@@ -413,7 +419,10 @@ def simulate(
     ``method`` and ``threshold`` are those of :func:`~coalitions.allocate` (a tie for a
     last seat is broken by lot). ``fixed`` adds seats that are not simulated (reserved
     seats, each its own list) to every draw. ``executor`` runs batches of
-    ``batch_size`` draws; ``progress(done, total)`` is called after each batch.
+    ``batch_size`` draws: a :class:`concurrent.futures.Executor` (a process pool; Dask's
+    ``client.get_executor()``; Ray's), or anything with ``map(fn, *iterables)`` giving
+    results or futures, such as a Dask ``Client`` itself (each future's ``result()`` is
+    taken). ``progress(done, total)`` is called after each batch.
 
     >>> sim = simulate({"a": 60, "b": 40}, seats=10, method="hare", sample_size=10**9,
     ...                draws=20, seed=1)
@@ -565,6 +574,8 @@ def _draws(
             chunks = [sizes[s : s + per_task] for s in starts]
             batches = executor.map(_run_batches, [spec] * len(starts), starts, chunks)
         for batch in batches:
+            # A Dask Client's map gives futures, not results (Executor.map gives results).
+            batch = batch.result() if hasattr(batch, "result") else batch  # noqa: PLW2901
             results.extend(batch)
             if progress is not None:
                 progress(len(results), draws)

@@ -414,7 +414,7 @@ def vote_shares(
 
 def register_strategies() -> None:
     """Register the strategies for ``st.from_type`` (the ``hypothesis`` entry point already
-    does, lazily, through :mod:`coalitions._hypothesis_hook`)."""
+    does, lazily: see :mod:`coalitions._hypothesis_hook`)."""
     for cls, strategy in (
         (Legislature, legislatures),
         (Party, parties),

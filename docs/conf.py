@@ -19,7 +19,7 @@ extensions = [
     "sphinx.ext.viewcode",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_generated"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -82,5 +82,16 @@ def _draw_gallery(_app: object) -> None:
         (EXTRA / "pages" / f"{name}.html").write_text(page, encoding="utf-8")
 
 
+# --- the command-line reference: every --help, written from the parser at every build ---
+
+
+def _write_cli_reference(_app: object) -> None:
+    from coalitions.cli import reference
+
+    GENERATED.mkdir(exist_ok=True)
+    (GENERATED / "cli-help.md").write_text(reference.markdown(), encoding="utf-8")
+
+
 def setup(app: object) -> None:
     app.connect("builder-inited", _draw_gallery)  # type: ignore[attr-defined]
+    app.connect("builder-inited", _write_cli_reference)  # type: ignore[attr-defined]

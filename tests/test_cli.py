@@ -12,6 +12,7 @@ from pathlib import Path
 import coalitions as co
 import coalitions.cli.command as cli_command
 import coalitions.cli.simulate as cli_simulate
+from coalitions import report
 from coalitions.cli import main
 
 # --- smoke tests: a real process, as a user runs it ---
@@ -92,13 +93,15 @@ def test_show_formats(run_cli) -> None:
         "key": "kdp",
         "name": "Kurdistan Democratic Party",
         "seats": 39,
-        "share": "39/100",
+        "share": 0.39,
         "tags": ["component:kurdish"],
         "bloc": None,
     }
     csv_out = run_cli("show", "kurdistan-2024", "--format", "csv").stdout.splitlines()
     assert csv_out[0] == "key,name,seats,share,tags,bloc"
-    assert csv_out[1] == "kdp,Kurdistan Democratic Party,39,39/100,component:kurdish,"
+    assert csv_out[1] == "kdp,Kurdistan Democratic Party,39,0.39,component:kurdish,"
+    exact = run_cli("show", "kurdistan-2024", "--format", "csv", "--exact").stdout.splitlines()
+    assert exact[1] == "kdp,Kurdistan Democratic Party,39,39/100,component:kurdish,"
 
 
 def test_show_a_file(run_cli, tmp_path: Path, kurdistan: co.Legislature) -> None:
@@ -230,9 +233,12 @@ def test_power_table(run_cli) -> None:
     assert lines[2].split()[0] == "kdp"
 
 
-def test_power_json_is_exact(run_cli) -> None:
+def test_power_json_is_decimal_or_exact(run_cli) -> None:
     data = json.loads(run_cli("power", "kurdistan-2024", "-i", "ss", "-f", "json").stdout)
     puk = next(r for r in data["rows"] if r["key"] == "puk")
+    assert puk["shapley-shubik"] == 0.1588  # 545/3432 to six places
+    exact = run_cli("power", "kurdistan-2024", "-i", "ss", "-f", "json", "--exact").stdout
+    puk = next(r for r in json.loads(exact)["rows"] if r["key"] == "puk")
     assert puk["shapley-shubik"] == "545/3432"
 
 
@@ -334,7 +340,7 @@ def test_simulate(run_cli, tmp_path: Path) -> None:
     r = run_cli("simulate", str(f), "--draws", "200", "--seed", "4", "-f", "json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["draws"] == 200 and data["coalitions"][0]["probability"] == "1"
+    assert data["draws"] == 200 and data["coalitions"][0]["probability"] == 1.0
     again = run_cli("simulate", str(f), "--draws", "200", "--seed", "4", "-f", "json")
     assert again.stdout == r.stdout
     table = run_cli("simulate", str(f), "--draws", "100", "--coalition", "a+c")
@@ -396,9 +402,9 @@ def test_whatif_follow_up_help_and_bad_command(run_cli) -> None:
     assert r.returncode == 0
     assert r.stdout.startswith("usage: coalitions whatif SCENARIO find")
     assert "--keep-together BLOC" in r.stdout
-    bad = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "diagram")
+    bad = run_cli("whatif", "kurdistan-2024", "--vacate", "gorran", "allocate")
     assert bad.returncode == 2
-    assert "invalid choice: 'diagram'" in bad.stderr
+    assert "invalid choice: 'allocate'" in bad.stderr
     assert run_cli("whatif", "kurdistan-2024", "find", "--count", "--vacate", "x").returncode == 2
 
 
@@ -445,7 +451,7 @@ def test_simulate_matches_the_library(run_cli, tmp_path: Path) -> None:
     assert [row["key"] for row in data["seats"]] == ["a", "b", "c", "z"]
     assert data["seats"][0]["median"] == sim.seat_intervals()["a"].median
     expected = sim.majority_probability({"a", "b"})
-    assert data["coalitions"] == [{"coalition": "A+b", "probability": str(expected)}]
+    assert data["coalitions"] == [{"coalition": "A+b", "probability": report.decimal(expected)}]
 
 
 def test_simulate_file_problems_stop_before_any_draw(run_cli, tmp_path: Path, monkeypatch) -> None:

@@ -27,8 +27,16 @@ DRAWING = frozenset(
 )
 
 #: The rendering leaves and what they may import from the package.
+_REPORT = {
+    "coalitions.report.tables",
+    "coalitions.report.chamber",
+    "coalitions.report.views",
+}
 LEAVES = {
-    "coalitions.report": {"coalitions.errors", "coalitions._frozen", "coalitions.escape"},
+    **{
+        name: {"coalitions.errors", "coalitions._frozen", "coalitions.escape", *_REPORT} - {name}
+        for name in ("coalitions.report", *_REPORT)
+    },
     **{
         m: {"coalitions.errors", "coalitions._frozen", "coalitions.escape"} | DRAWING
         for m in DRAWING
@@ -38,10 +46,11 @@ LEAVES = {
 
 #: Function-level imports that are there on purpose, with the reason.
 ALLOWED_LOCAL_IMPORTS = {
-    # Hypothesis calls this hook (an entry point) while it initialises itself, and the
-    # hook's imports of Hypothesis and of the model must wait until then.
-    ("coalitions/_hypothesis_hook.py", "_hypothesis_setup_hook", "hypothesis"),
-    ("coalitions/_hypothesis_hook.py", "_hypothesis_setup_hook", "coalitions.model"),
+    # The registration runs only once Hypothesis is imported (by its entry point, or by
+    # coalitions/__init__ when Hypothesis came first): importing Hypothesis or the
+    # model at module level would make every `import coalitions` import Hypothesis.
+    ("coalitions/_hypothesis_hook.py", "register", "hypothesis"),
+    ("coalitions/_hypothesis_hook.py", "register", "coalitions.model"),
 }
 
 

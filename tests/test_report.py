@@ -32,7 +32,7 @@ BEFORE = {
     "allocation": "26a94bf391d9fbc5bc2d19b71bfe387df2844f2c566aec33b928f6fe59f51051",
     "districts": "402921da02de557da208569eda006e6de48b80a47e0b3b5533898b9fa41f6e7f",
     "power": "a2617fb9b6703fbe15ca806a7d8bef6337ed98dbc3cce0adaeedb27faeb61617",
-    "simulation": "57bfda9fe9e67a65aae7904501291a034a727bddf28fc72da8fe86cc96ca1248",
+    "simulation": "6c3d777bee6df0afdbc102f8f4fe2feabf41b5dac97cb4d87ac3c460360b14e5",
 }
 
 VALUES = {
@@ -110,7 +110,9 @@ def test_a_table_of_a_kind_takes_its_columns_from_columns() -> None:
 
 
 def test_the_protocol_comes_before_a_registered_adapter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report, "_ADAPTERS", dict(report._ADAPTERS))  # registered for this test
+    monkeypatch.setattr(
+        report.views, "_ADAPTERS", dict(report.views._ADAPTERS)
+    )  # registered for this test
 
     class Base:
         pass
@@ -169,6 +171,7 @@ class Member:
     name: str
     seats: int
     tags: frozenset[str] = frozenset()
+    factions: tuple[Member, ...] = ()
 
 
 @attrs.frozen
@@ -210,7 +213,20 @@ def test_chamber_functions_read_any_chamber(iraq: co.Legislature, fmt: str) -> N
         size=iraq.size,
         # a chamber without tags_of shows each party's tags as they are: give it the
         # tags the Legislature derives (its own and those its links give)
-        parties=tuple(Member(p.key, p.name, p.seats, iraq.tags_of(p.key)) for p in iraq.parties),
+        # and its factions with theirs
+        parties=tuple(
+            Member(
+                p.key,
+                p.name,
+                p.seats,
+                iraq.tags_of(p.key),
+                tuple(
+                    Member(f.key, f.name, f.seats, iraq.faction_tags_of(p.key, f.key))
+                    for f in p.factions
+                ),
+            )
+            for p in iraq.parties
+        ),
         blocs=tuple(Group(b.key, b.name, b.members) for b in iraq.blocs),
         as_of=iraq.as_of,
     )

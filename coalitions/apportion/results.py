@@ -85,10 +85,11 @@ class Allocation:
         """Valid votes cast."""
         return sum(self.votes.values())
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a list: key, votes, vote share, seats, seat share."""
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a list: key, votes, vote share, seats, seat share (floats, or
+        exact when ``exact``)."""
         total = self.total_votes
-        return [
+        rows = [
             {
                 "key": k,
                 "votes": self.votes[k],
@@ -99,6 +100,17 @@ class Allocation:
             }
             for k in sorted(self.votes, key=lambda k: (-self.seats[k], -self.votes[k], k))
         ]
+        return report.records_of(rows, exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def __repr__(self) -> str:
+        """Short: ``Allocation(dhondt, 5 seats: a=3, b=2)``."""
+        won = ", ".join(f"{k}={n}" for k, n in self.seats.items() if n)
+        where = f"{self.district}: " if self.district else ""
+        return f"Allocation({where}{self.method}, {self.house} seats: {won})"
 
     def to_legislature(
         self,
@@ -174,8 +186,9 @@ class DistrictAllocation:
         """Every seat: the districts' and the reserved ones."""
         return sum(self.seats.values()) + len(self.reserved)
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a list (national totals), then one a reserved seat."""
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a list (national totals), then one a reserved seat (floats, or
+        exact when ``exact``)."""
         total = sum(self.votes.values())
         rows: list[dict[str, Any]] = [
             {
@@ -198,7 +211,19 @@ class DistrictAllocation:
                     "winner": winner,
                 }
             )
-        return rows
+        return report.records_of(rows, exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def __repr__(self) -> str:
+        """Short: the method, the districts and the seats won nationally."""
+        won = ", ".join(f"{k}={n}" for k, n in self.seats.items() if n)
+        return (
+            f"DistrictAllocation({self.method}, {len(self.districts)} districts, "
+            f"{self.house} seats: {won})"
+        )
 
     def to_legislature(
         self,

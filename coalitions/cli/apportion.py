@@ -106,7 +106,7 @@ def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
     columns = list(report.COLUMNS["allocation"])
     if result.reserved:
         columns.append("winner")
-    rows = result.records()
+    rows = result.records(exact=True)
     stats = apportion.disproportionality(result.votes, result.seats)
     if args.to_scenario:
         name = f"{Path(args.path).stem} ({result.method})"
@@ -119,10 +119,10 @@ def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
             "ties": [attrs.asdict(t) for t in result.ties],
         }
         if args.by_district:
-            payload["districts"] = {d: a.records() for d, a in result.districts.items()}
-        emit(out, report.to_json(payload))
+            payload["districts"] = {d: a.records(exact=True) for d, a in result.districts.items()}
+        emit(out, report.to_json(payload, exact=args.exact))
         return EXIT_OK
-    emit(out, report.render(rows, columns=columns, fmt=args.format))
+    emit(out, report.render(rows, columns=columns, fmt=args.format, exact=args.exact))
     if args.format == "csv":
         return EXIT_OK
     emit(out, "")
@@ -145,7 +145,9 @@ def _allocate_run(args: argparse.Namespace, out: TextIO) -> int:
             emit(out, report.line(f"{d}: {a.house} seats", args.format))
             emit(
                 out,
-                report.render(a.records(), columns=report.COLUMNS["allocation"], fmt=args.format),
+                report.render(
+                    a.records(exact=True), columns=report.COLUMNS["allocation"], fmt=args.format
+                ),
             )
     return EXIT_OK
 

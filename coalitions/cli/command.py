@@ -11,7 +11,18 @@ from typing import Final, TextIO
 
 from .. import __version__, escape
 from ..errors import CoalitionsError
-from . import apportion, diagram, find, formation, page, power, scenarios, simulate, whatif
+from . import (
+    apportion,
+    completion,
+    diagram,
+    find,
+    formation,
+    page,
+    power,
+    scenarios,
+    simulate,
+    whatif,
+)
 from .options import (
     EXIT_CRASH,
     EXIT_INTERRUPTED,
@@ -35,6 +46,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     *whatif.COMMANDS,
     *simulate.COMMANDS,
     *formation.COMMANDS,
+    *completion.COMMANDS,
 )
 
 
@@ -52,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="on an unexpected error, show the Python traceback (for a bug report)",
     )
+    parser.set_defaults(root_parser=parser)  # for `completion`, which reads the parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         add_command(sub, command).set_defaults(_run=runner(command))

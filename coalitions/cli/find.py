@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from .. import report, search
 from ..errors import UnknownSeatsError
 from ..model import Legislature
+from .listing import DATA_FORMATS, Progress, stream
 from .options import (
     EXIT_CHECK_FAILED,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     Command,
     add_constraints,
@@ -21,8 +20,8 @@ from .options import (
     add_quota,
     constraints_from,
     emit,
-    progress,
     rule,
+    uncounted_line,
 )
 
 __all__ = ["CHECK", "COMMANDS", "FIND"]
@@ -96,10 +95,25 @@ def _count_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
             emit(out, str(r))
         return EXIT_OK
     if args.format == "json":
-        emit(out, report.to_json({"count": n, "minimal": args.minimal}))
+        emit(out, report.to_json({"count": n, "minimal": args.minimal}, exact=args.exact))
     else:
         emit(out, str(n))
     return EXIT_OK
+
+
+def _display(record: dict[str, Any], members: int, fmt: str, also: bool) -> dict[str, Any]:
+    """A coalition's record as a listing shows it: ``pivotal`` says ``all`` when every
+    member is, ``meets`` says ``no`` when the coalition meets none of ``--also``."""
+    if fmt in ("json", "jsonl"):
+        if also:
+            record.setdefault("meets", [])
+        return record
+    if len(record["pivotal"]) == members:
+        record["pivotal"] = "all"
+    if also and not record.get("meets"):
+        record["meets"] = "no"
+    record.setdefault("stands_for", 1)
+    return record
 
 
 def _find_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
@@ -110,55 +124,70 @@ def _find_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
         limit = 20
     elif limit == 0:
         limit = None  # --limit 0: everything
+    constraints = constraints_from(args)
+    total = search.count_coalitions(
+        leg, args.quota, minimal=args.minimal, constraints=constraints, connected=args.connected
+    )
+    uncounted = uncounted_line(leg, args.quota, constraints)
+    if uncounted:
+        target = sys.stderr if args.format in DATA_FORMATS else out
+        emit(target, uncounted)
     results = search.find_coalitions(
         leg,
         args.quota,
         minimal=args.minimal,
-        constraints=constraints_from(args),
+        constraints=constraints,
         order_by=args.order_by,
         limit=limit,
         connected=args.connected,
         group_equivalent=args.group,
         report_quotas=args.also,
     )
-    if args.format == "jsonl":
-        return _stream_jsonl(results, out)
     columns = list(report.COLUMNS["coalitions"])
+    if args.order_by == "range":
+        columns.insert(1, "range")
     if args.also:
         columns.append("meets")
     if args.group:
         columns.append("stands_for")
-    found: list[dict[str, object]] = []
-    code = EXIT_OK
-    with progress() as tick:
-        try:
-            for c in results:
-                record = c.to_record()
-                record.setdefault("stands_for", 1)
-                found.append(record)
-                tick(len(found))
-        except KeyboardInterrupt:
-            sys.stderr.write(f"coalitions: interrupted after {len(found)} results\n")
-            code = EXIT_INTERRUPTED
-    if found:
-        emit(out, report.render(found, columns=columns, fmt=args.format))
-    elif code == EXIT_OK:
-        emit(out, "no coalition meets these conditions")
-    return code
+    fmt, also = args.format, bool(args.also)
+    stood = [0]
+
+    def records() -> Iterator[dict[str, Any]]:
+        for c in results:
+            stood[0] += c.stands_for
+            yield _display(c.to_record(), c.size, fmt, also)
+
+    def footer(n: int) -> str | None:
+        if n == 0:
+            return "no coalition meets these conditions"
+        return _footer(n, stood[0], total, args)
+
+    expected = total if limit is None else min(limit, total)
+    return stream(
+        records(),
+        out,
+        columns=columns,
+        fmt=fmt,
+        exact=args.exact,
+        progress=Progress(expected if not args.group else None),
+        footer=footer,
+    )
 
 
-def _stream_jsonl(results: Iterable[search.Coalition], out: TextIO) -> int:
-    n = 0
-    with progress() as tick:
-        try:
-            for c in results:
-                out.write(json.dumps(report.jsonable(c.to_record()), ensure_ascii=False) + "\n")
-                n += 1
-                tick(n)
-        except KeyboardInterrupt:
-            sys.stderr.write(f"coalitions: interrupted after {n} results\n")
-            return EXIT_INTERRUPTED
-    return EXIT_OK
+def _footer(n: int, stood: int, total: int, args: argparse.Namespace) -> str:
+    """``showing N of M coalitions``, with the exact count, and how to see others."""
+    kind = "minimal winning coalitions" if args.minimal else "winning coalitions"
+    shown = f"showing {n:,} of {total:,} {kind}"
+    if stood != n:
+        shown = f"showing {n:,} groups standing for {stood:,} of {total:,} {kind}"
+    if stood >= total:
+        return shown
+    hints = []
+    if args.order_by == "none":
+        hints.append("rank with --order-by seats (or parties, range)")
+    hints.append("more with --limit N (0: all)")
+    return f"{shown}; {'; '.join(hints)}"
 
 
 def _check_args(parser: argparse.ArgumentParser) -> None:
@@ -182,7 +211,7 @@ def _check_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
         report_quotas=args.also,
     )
     if args.format == "json":
-        emit(out, report.to_json(check.to_record()))
+        emit(out, report.to_json(check.to_record(), exact=args.exact))
     else:
         emit(out, check.explain())
     return EXIT_OK if check.viable else EXIT_CHECK_FAILED

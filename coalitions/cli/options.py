@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final, NamedTuple, TextIO
 
 from .. import escape, report, rules
-from ..constraints import ASSUMPTIONS, Constraints
+from ..constraints import ASSUMPTIONS, Constraints, compile_game
 from ..errors import CoalitionsError, ConstraintError
 from ..model import Legislature
 from ..scenarios import open_scenario
@@ -34,6 +35,8 @@ __all__ = [
     "progress",
     "rule",
     "terminal",
+    "terminal_width",
+    "uncounted_line",
 ]
 
 EXIT_OK: Final = 0
@@ -122,6 +125,11 @@ def add_format(parser: argparse.ArgumentParser, formats: Sequence[str] = report.
         choices=formats,
         default="table",
         help="output format (default: table)",
+    )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help=f"CSV and JSON: exact numbers as p/q (default: decimals of {report.DECIMALS} places)",
     )
 
 
@@ -245,10 +253,37 @@ def constraints_from(args: argparse.Namespace) -> Constraints:
     )
 
 
+def uncounted_line(leg: Legislature, quota: rules.Rule, constraints: Constraints) -> str | None:
+    """One line saying which seats the red lines leave uncounted inside lists that stay
+    in (factions carrying an excluded tag), and why; ``None`` when there are none. The
+    same facts as ``check``'s notes, for ``find`` and ``power``."""
+    reduced = compile_game(leg, quota, constraints).reduced
+    if not reduced:
+        return None
+    by_party: dict[str, list[tuple[int, str]]] = {}
+    for party, seats, why in reduced:
+        by_party.setdefault(party, []).append((seats, why))
+    parts = []
+    for party, items in by_party.items():
+        gone = sum(seats for seats, _why in items)
+        held = leg[party].seats
+        whys = ", ".join(f"{seats} of {why}" for seats, why in items)
+        parts.append(f"{party} counts {held - gone} of {held}, without {whys}")
+    return f"not counted: {'; '.join(parts)} (--whole-lists leaves such lists out whole)"
+
+
 def terminal(text: str) -> str:
     """Text from user files made safe for a terminal: no control characters (escape
     codes) and no bidirectional overrides (:mod:`coalitions.escape`)."""
     return escape.text(text, "table")
+
+
+def terminal_width(out: TextIO) -> int | None:
+    """The width to fit tables to: the terminal's when ``out`` is one, else none."""
+    isatty = getattr(out, "isatty", None)
+    if callable(isatty) and isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def emit(out: TextIO, text: str) -> None:

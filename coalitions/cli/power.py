@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TextIO
 
 from .. import power, report
@@ -15,6 +16,7 @@ from .options import (
     add_quota,
     constraints_from,
     emit,
+    uncounted_line,
 )
 
 __all__ = ["COMMANDS", "POWER"]
@@ -38,13 +40,18 @@ def _power_args(parser: argparse.ArgumentParser) -> None:
 
 def _power_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     which = tuple(args.index) if args.index else power.DEFAULT_INDICES
-    table = power.indices(leg, args.quota, which=which, constraints=constraints_from(args))
+    constraints = constraints_from(args)
+    table = power.indices(leg, args.quota, which=which, constraints=constraints)
     rows = table.rows()
+    uncounted = uncounted_line(leg, args.quota, constraints)
+    if uncounted:
+        emit(sys.stderr if args.format in ("csv", "json") else out, uncounted)
     if args.format == "json":
         payload = {"quota": leg.quota(args.quota), "indices": list(table.indices), "rows": rows}
-        emit(out, report.to_json(payload))
+        emit(out, report.to_json(payload, exact=args.exact))
     else:
-        emit(out, report.render(rows, columns=report.power_columns(table.indices), fmt=args.format))
+        columns = report.power_columns(table.indices)
+        emit(out, report.render(rows, columns=columns, fmt=args.format, exact=args.exact))
     return EXIT_OK
 
 

@@ -9,7 +9,15 @@ from .. import report
 from ..errors import ScenarioError
 from ..model import Legislature
 from ..scenarios import describe_scenarios, read_scenario
-from .options import EXIT_CHECK_FAILED, EXIT_OK, Command, add_format, emit, terminal
+from .options import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    Command,
+    add_format,
+    emit,
+    terminal,
+    terminal_width,
+)
 
 __all__ = ["COMMANDS", "SCENARIOS", "SHOW", "VALIDATE"]
 
@@ -20,8 +28,35 @@ def _scenarios_run(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _show_args(parser: argparse.ArgumentParser) -> None:
+    add_format(parser)
+    parser.add_argument(
+        "--file-order",
+        dest="order",
+        action="store_const",
+        const="file",
+        default="seats",
+        help="parties as the file lists them (default: by seats, largest first)",
+    )
+    fit = parser.add_mutually_exclusive_group()
+    fit.add_argument(
+        "--wide",
+        action="store_true",
+        help="every column, however wide (default: fit the terminal, leaving out tags, "
+        "then blocs, then names)",
+    )
+    fit.add_argument(
+        "--width",
+        type=int,
+        metavar="N",
+        help="fit the tables to N characters (default: the terminal's width, when printing "
+        "to a terminal)",
+    )
+
+
 def _show_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
-    emit(out, report.show(leg, args.format))
+    width = None if args.wide else (args.width or terminal_width(out))
+    emit(out, report.show(leg, args.format, exact=args.exact, order=args.order, width=width))
     return EXIT_OK
 
 
@@ -57,8 +92,8 @@ SHOW = Command(
     "show",
     "show a chamber: seats, shares, tags, blocs and quotas",
     "examples:\n  coalitions show iraq-2025\n  coalitions show kurdistan-2024 --format markdown"
-    "\n  coalitions show my-chamber.toml --format json",
-    add_format,
+    "\n  coalitions show my-chamber.toml --format json\n  coalitions show iraq-2025 --wide",
+    _show_args,
     run_on=_show_run,
 )
 VALIDATE = Command(

@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import multiprocessing
-import sys
 from fractions import Fraction
 from typing import Any, TextIO
 
 from .. import apportion, report
 from ..simulate import Simulation, SimulationFile, read_simulation, simulate
+from .listing import Progress
 from .options import EXIT_OK, Command, add_format, add_quota, emit
 
 __all__ = ["COMMANDS", "SIMULATE"]
@@ -24,7 +24,7 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
         help="a TOML file with seats, method, sample_size and [shares] "
         "(or [[districts]]), optional [fixed] seats and [[coalitions]]",
     )
-    parser.add_argument("--draws", "-n", type=int, default=None, help="draws (default 10000)")
+    parser.add_argument("--draws", "-d", type=int, default=None, help="draws (default 10000)")
     parser.add_argument("--seed", type=int, default=None, help="the seed (default 0)")
     parser.add_argument(
         "--executor",
@@ -34,6 +34,7 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--coalition",
+        "-c",
         action="append",
         default=[],
         metavar="A+B",
@@ -44,12 +45,6 @@ def _simulate_args(parser: argparse.ArgumentParser) -> None:
     add_format(parser)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\r{done:,} / {total:,} draws")
-        sys.stderr.flush()
-
-
 def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
     """The draws of the file, in the executor asked for, with progress on a terminal."""
     pool: concurrent.futures.Executor | None = None
@@ -57,6 +52,8 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
         pool = concurrent.futures.ProcessPoolExecutor()
     elif args.executor == "threads":
         pool = concurrent.futures.ThreadPoolExecutor()
+    draws = args.draws or spec.draws
+    shown = Progress(draws, "draws", every=1)  # total, rate and time left, on a terminal
     try:
         return simulate(
             spec.shares,
@@ -64,12 +61,12 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
             spec.method,
             sample_size=spec.sample_size,
             intervals=spec.intervals,
-            draws=args.draws or spec.draws,
+            draws=draws,
             seed=spec.seed if args.seed is None else args.seed,
             threshold=spec.threshold,
             fixed=spec.fixed,
             executor=pool,
-            progress=_progress,
+            progress=lambda done, _total: shown.tick(done),
         )
     except KeyboardInterrupt:
         if pool is not None:  # no batch starts after Ctrl-C, and no worker outlives us
@@ -83,8 +80,7 @@ def _draw(spec: SimulationFile, args: argparse.Namespace) -> Simulation:
     finally:
         if pool is not None:
             pool.shutdown()
-        if sys.stderr.isatty():
-            sys.stderr.write("\r\033[K")
+        shown.close()
 
 
 def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
@@ -110,14 +106,15 @@ def _simulate_run(args: argparse.Namespace, out: TextIO) -> int:
             "seats": rows,
             "coalitions": probs,
         }
-        emit(out, report.to_json(payload))
+        emit(out, report.to_json(payload, exact=args.exact))
         return EXIT_OK
-    float_rows = [{**r, "mean": f"{float(r['mean']):.2f}"} for r in rows]
+    fmt, exact = args.format, args.exact
     emit(out, f"{sim.n:,} draws · {sim.method} · {sim.size} seats · seed {sim.seed}")
-    emit(out, report.render(float_rows, columns=report.COLUMNS["intervals"], fmt=args.format))
+    emit(out, report.render(rows, columns=report.COLUMNS["intervals"], fmt=fmt, exact=exact))
     if probs:
         emit(out, "")
-        emit(out, report.render(probs, columns=report.COLUMNS["probabilities"], fmt=args.format))
+        columns = report.COLUMNS["probabilities"]
+        emit(out, report.render(probs, columns=columns, fmt=fmt, exact=exact))
     return EXIT_OK
 
 

@@ -1,7 +1,8 @@
 """``coalitions whatif``: change a chamber, then show it or run a command on it.
 
 ``whatif SCENARIO [CHANGES] [COMMAND ...]``: the changes are applied in the order given;
-the follow-up command (``show``, ``find``, ``check`` or ``power``, with its own options)
+the follow-up command (``show``, ``find``, ``check``, ``power`` or ``diagram``, with its
+own options)
 is a sub-command of ``whatif``, parsed in the same pass, and runs on the changed chamber.
 """
 
@@ -12,9 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final, TextIO
 
 from .. import report, whatif
-from ..errors import WhatIfError, unknown
+from ..errors import UnknownPartyError, WhatIfError, unknown
 from ..model import Legislature
-from ..scenarios import write_scenario
+from ..scenarios import list_scenarios, load_scenario, write_scenario
+from .diagram import DIAGRAM
 from .find import CHECK, FIND
 from .options import EXIT_OK, Command, add_command, emit
 from .power import POWER
@@ -23,7 +25,7 @@ from .scenarios import SHOW
 __all__ = ["CHANGES", "COMMANDS", "THEN", "WHATIF", "apply_changes", "parse_change"]
 
 #: The commands ``whatif`` can run on the changed chamber.
-THEN: Final = (SHOW, FIND, CHECK, POWER)
+THEN: Final = (SHOW, FIND, CHECK, POWER, DIAGRAM)
 
 #: The changes ``whatif`` chains, by option name: each takes the chamber and the
 #: argument :func:`parse_change` read from the option's text.
@@ -71,14 +73,47 @@ def parse_change(name: str, text: str) -> tuple[str, Any]:
         raise WhatIfError(f"--{name} expects {_FORMS[name]} (got {text!r})") from None
 
 
+#: What the library's what-if messages call things, and what the command calls them.
+_CLI_WORDS: Final = (
+    ("pick lists with 'parties'", "name the lists (--alternative SOURCE:A+B)"),
+    ("make room with move_seats or vacate", "make room first with --move or --vacate"),
+)
+
+
+def _unknown_key(option: str, text: str, err: UnknownPartyError, leg: Legislature) -> str:
+    """``--vacate sadrist: unknown list 'sadrist' in ...; did you mean ...?``, and the
+    built-in scenarios that have the key, when the chamber has nothing close."""
+    message = f"--{option} {text}: " + unknown("list", err.key, err.known, where=leg.name)
+    if not err.suggestions and isinstance(err.key, str):
+        elsewhere = [
+            name
+            for name in list_scenarios()
+            if name != leg.name and err.key in load_scenario(name).keys
+        ]
+        if elsewhere:
+            message += f"; {err.key!r} is a list of {' and '.join(elsewhere)}"
+        message += " (`coalitions show SCENARIO` lists the keys)"
+    return message
+
+
 def apply_changes(leg: Legislature, changes: Sequence[tuple[str, str]]) -> Legislature:
     """``leg`` after the changes ``(option name, option text)``, in order; every
-    change is read before any is made."""
+    change is read before any is made. An error names the option and its text, in the
+    command's words."""
     for name, _ in changes:
         if name not in CHANGES:
             raise WhatIfError(unknown("change", name, CHANGES))
-    for name, arg in [parse_change(name, text) for name, text in changes]:
-        leg = CHANGES[name](leg, arg)
+    parsed = [(*parse_change(name, text), text) for name, text in changes]
+    for name, arg, text in parsed:
+        try:
+            leg = CHANGES[name](leg, arg)
+        except UnknownPartyError as err:
+            raise WhatIfError(_unknown_key(name, text, err, leg)) from None
+        except WhatIfError as err:
+            message = str(err)
+            for python, words in _CLI_WORDS:
+                message = message.replace(python, words)
+            raise WhatIfError(f"--{name} {text}: {message}") from None
     return leg
 
 
@@ -161,8 +196,10 @@ WHATIF = Command(
     "  coalitions whatif iraq-2021 --vacate sadrist find --count\n"
     "  coalitions whatif iraq-2025 --split-factions us-designated power --index ss\n"
     "  coalitions whatif kurdistan-2024 --move kdp:puk:5 --save changed.toml\n\n"
-    "After the changes, a command (show, find, check or power) with its own options\n"
-    "runs on the changed chamber; without one, the changes and the chamber are shown.",
+    "After the changes, a command (show, find, check, power or diagram) with its own\n"
+    "options "
+    "runs on the changed chamber; without one, the changes and the chamber are shown.\n"
+    "  coalitions whatif iraq-2025 --vacate huqooq diagram -o changed.svg",
     _whatif_args,
     run_on=_whatif_run,
 )

@@ -376,9 +376,14 @@ class Legislature:
         )
         return (("heading", self.name, text), ("picture", self._svg(480)), ("table", "seats"))
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a party (:func:`coalitions.report.seat_records`)."""
-        return report.seat_records(self)
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a party (:func:`coalitions.report.seat_records`); shares as
+        floats, or exact (``Fraction``) when ``exact``."""
+        return report.records_of(report.seat_records(self), exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The party table as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
 
     def _repr_html_(self) -> str:
         return report.to_html(self)

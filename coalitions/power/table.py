@@ -89,9 +89,26 @@ class PowerTable:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", "power", self.indices),)
 
-    def records(self) -> list[dict[str, Any]]:
-        """The table's rows (:meth:`rows`)."""
-        return self.rows()
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The table's rows (:meth:`rows`): floats, or exact (``Fraction``) when
+        ``exact``."""
+        return report.records_of(self.rows(), exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The table as a pandas ``DataFrame`` (the optional extra ``pandas``): float
+        columns, or ``Fraction`` ones when ``exact``."""
+        return report.to_frame(self.rows(), exact=exact)
+
+    def __repr__(self) -> str:
+        """Short: the indices and the top of the first one."""
+        first = self.indices[0]
+        top = ", ".join(
+            f"{r['key']}={report.percent(r[first])}"
+            for r in self.rows()[:3]
+            if r[first] is not None
+        )
+        more = ", ..." if len(self.seats) > 3 else ""
+        return f"PowerTable({', '.join(self.indices)}; {first}: {top}{more})"
 
     def _repr_html_(self) -> str:
         return report.to_html(self)

@@ -51,13 +51,14 @@ from .ranges import CountRange, count_range
 from .ranked import BestFirst
 from .streaming import depth_first
 from .units import Walk
-from .values import ORDERS, RANKS, Coalition, CoalitionCheck, OrderBy, sort_key
+from .values import ORDERS, RANKS, Coalition, CoalitionCheck, Coalitions, OrderBy, sort_key
 
 __all__ = [
     "ORDERS",
     "RANKS",
     "Coalition",
     "CoalitionCheck",
+    "Coalitions",
     "CountRange",
     "OrderBy",
     "check_coalition",

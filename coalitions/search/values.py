@@ -4,9 +4,9 @@ definition of the order results come in (:data:`RANKS`, :func:`sort_key`)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, ClassVar, Final, Literal
+from typing import Any, ClassVar, Final, Literal, overload
 
 import attrs
 
@@ -14,7 +14,7 @@ from .. import drawing, report
 from .._frozen import FrozenMap, frozen_map
 from ..errors import RenderError
 
-__all__ = ["ORDERS", "RANKS", "Coalition", "CoalitionCheck", "OrderBy", "sort_key"]
+__all__ = ["ORDERS", "RANKS", "Coalition", "CoalitionCheck", "Coalitions", "OrderBy", "sort_key"]
 
 OrderBy = Literal["seats", "parties", "range"] | None
 
@@ -82,9 +82,19 @@ class Coalition:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", "coalition"), ("picture", self._repr_svg_() if self.house else ""))
 
-    def records(self) -> list[dict[str, Any]]:
-        """The coalition as one record."""
-        return [self.to_record()]
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The coalition as one record (:meth:`to_record`); floats, or exact numbers
+        when ``exact``."""
+        return report.records_of([self.to_record()], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The coalition as a one-row pandas ``DataFrame`` (the optional extra
+        ``pandas``); for many, :func:`coalitions.search.to_frame`."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def __repr__(self) -> str:
+        """Short: ``Coalition('kdp+puk', seats=62, quota=51)``."""
+        return f"Coalition({str(self)!r}, seats={self.seats}, quota={self.quota})"
 
     def _repr_html_(self) -> str:
         return report.to_html(self)
@@ -209,9 +219,21 @@ class CoalitionCheck:
             ("notes", self.explain().splitlines()[1:]),
         )
 
-    def records(self) -> list[dict[str, Any]]:
-        """The verdict as one record."""
-        return [self.to_record()]
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The verdict as one record (:meth:`to_record`)."""
+        return report.records_of([self.to_record()], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The verdict as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def __repr__(self) -> str:
+        """Short: ``CoalitionCheck('kdp+puk', seats=62, quota=51, viable=True)``."""
+        name = "+".join(self.members)
+        return (
+            f"CoalitionCheck({name!r}, seats={self.seats}, quota={self.quota}, "
+            f"viable={self.viable})"
+        )
 
     def _repr_html_(self) -> str:
         return report.to_html(self)
@@ -256,3 +278,61 @@ class CoalitionCheck:
             "meets": list(self.meets),
             "notes": list(self.notes),
         }
+
+
+def _coalition_tuple(items: Iterable[Coalition]) -> tuple[Coalition, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Coalitions(Sequence[Coalition]):
+    """A list of coalitions kept as a value, for the notebook and for export: a table
+    in HTML, one record a coalition, and a data frame.
+
+    ``Coalitions(find_coalitions(leg, limit=10))`` takes (and keeps) what the iterator
+    gives; ``total``, when given, is how many there are in all (the exact count).
+
+    >>> import coalitions as co
+    >>> kr = co.load_scenario("kurdistan-2024")
+    >>> found = Coalitions(co.find_coalitions(kr, max_parties=2))
+    >>> found[0], len(found)
+    (Coalition('kdp+puk', seats=62, quota=51), 2)
+    >>> found.records()[1]["coalition"]
+    'kdp+new-generation'
+    """
+
+    items: tuple[Coalition, ...] = attrs.field(converter=_coalition_tuple)
+    total: int | None = None
+
+    view_name: ClassVar[str] = "coalitions"
+
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        shown = f"{len(self.items):,}" + (f" of {self.total:,}" if self.total is not None else "")
+        return (("heading", "Coalitions", shown), ("table", "coalitions"))
+
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a coalition (:meth:`Coalition.to_record`)."""
+        return report.records_of([c.to_record() for c in self.items], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The coalitions as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
+
+    def __repr__(self) -> str:
+        head = ", ".join(repr(c) for c in self.items[:5])
+        more = f", ... {len(self.items) - 5} more" if len(self.items) > 5 else ""
+        return f"Coalitions([{head}{more}])"
+
+    @overload
+    def __getitem__(self, i: int) -> Coalition: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Coalition]: ...
+    def __getitem__(self, i: int | slice) -> Coalition | Sequence[Coalition]:
+        return self.items[i]
+
+    def __len__(self) -> int:
+        return len(self.items)

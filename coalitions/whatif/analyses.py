@@ -13,11 +13,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from .. import numbers, power, rules
+from .. import numbers, power, report, rules
 from .._frozen import frozen_map
 from ..constraints import Constraints, Game, compile_game, constraints_of
 from ..errors import CoalitionsError, ConstraintError, WhatIfError
@@ -50,6 +50,51 @@ class Comparison:
     lost: tuple[Coalition, ...]
     power: Mapping[str, tuple[Fraction, Fraction]] = attrs.field(converter=frozen_map)
     index: str
+
+    view_name: ClassVar[str] = "comparison"
+
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        counts = f"{self.counts[0]:,} -> {self.counts[1]:,}"
+        coalitions = [f"gained: {c} ({c.seats} seats)" for c in self.gained]
+        coalitions += [f"lost: {c} ({c.seats} seats)" for c in self.lost]
+        return (
+            ("heading", "Viable coalitions", counts),
+            ("table", None),
+            ("notes", coalitions),
+        )
+
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a list whose seats or power changed: seats before and after, the
+        index (:attr:`index`) before and after, and its change."""
+        rows = []
+        for k in dict.fromkeys([*self.seats, *self.power]):
+            p0, p1 = self.power.get(k, (None, None))
+            rows.append(
+                {
+                    "key": k,
+                    "seats_before": self.seats[k][0] if k in self.seats else None,
+                    "seats_after": self.seats[k][1] if k in self.seats else None,
+                    "power_before": p0,
+                    "power_after": p1,
+                    "power_change": None if p0 is None or p1 is None else p1 - p0,
+                }
+            )
+        return report.records_of(rows, exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Comparison(seats changed: {len(self.seats)}, viable {self.counts[0]:,} -> "
+            f"{self.counts[1]:,}, gained {len(self.gained)}, lost {len(self.lost)}, "
+            f"{self.index} moved for {len(self.power)})"
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -201,6 +246,39 @@ class Fragility:
     breaking_sets: tuple[frozenset[str], ...]
     pivotal: tuple[str, ...]
 
+    view_name: ClassVar[str] = "fragility"
+
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        sets = ["breaks without: " + "+".join(sorted(b)) for b in self.breaking_sets]
+        return (("table", None), ("notes", sets))
+
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The verdict as one record."""
+        row = {
+            "coalition": "+".join(self.coalition),
+            "viable": self.viable,
+            "seats": self.seats,
+            "quota": self.quota,
+            "seats_to_break": self.seats_to_break,
+            "lists_to_break": self.lists_to_break,
+            "pivotal": list(self.pivotal),
+        }
+        return report.records_of([row], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The record as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Fragility({'+'.join(self.coalition)!r}, seats={self.seats}, quota={self.quota}, "
+            f"seats_to_break={self.seats_to_break}, lists_to_break={self.lists_to_break})"
+        )
+
 
 def fragility(
     leg: Legislature,
@@ -284,6 +362,31 @@ class SeatsNeeded:
     shortfall: int
     single: tuple[str, ...]
     options: tuple[Coalition, ...]
+
+    view_name: ClassVar[str] = "seats-needed"
+
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        text = f"{self.seats} seats, {self.shortfall} short of {self.threshold}"
+        alone = [f"closes the gap alone: {', '.join(self.single)}"] if self.single else []
+        return (("heading", "+".join(self.coalition), text), ("notes", alone), ("table", None))
+
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a smallest viable coalition that includes it (:attr:`options`)."""
+        return report.records_of([c.to_record() for c in self.options], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The options as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"SeatsNeeded({'+'.join(self.coalition)!r}, seats={self.seats}, "
+            f"shortfall={self.shortfall}, options={len(self.options)})"
+        )
 
 
 def seats_needed(

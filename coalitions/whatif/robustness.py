@@ -20,10 +20,11 @@ import itertools
 import math
 import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 import attrs
 
-from .. import numbers
+from .. import numbers, report
 from .._frozen import FrozenMap, frozen_map
 from ..errors import WhatIfError
 from ..model import Legislature, Party
@@ -48,6 +49,33 @@ class Robustness:
     checked: int
     counterexample: Legislature | None = None
     moves: Mapping[str, int] = attrs.field(default=FrozenMap(), converter=frozen_map)
+
+    view_name: ClassVar[str] = "robustness"
+
+    def view_parts(self) -> tuple[tuple[Any, ...], ...]:
+        """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
+        return (("heading", "", self.explain()), ("table", None))
+
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The verdict as one record; ``moves`` as ``"key +n"`` text."""
+        row = {
+            "answer": self.answer,
+            "holds": self.holds,
+            "exhaustive": self.exhaustive,
+            "checked": self.checked,
+            "moves": [f"{k} {v:+d}" for k, v in self.moves.items()],
+        }
+        return report.records_of([row], exact=exact)
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The record as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
+        return report.to_frame(self.records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return report.to_html(self)
+
+    def __repr__(self) -> str:
+        return f"Robustness({self.explain()})"
 
     def explain(self) -> str:
         """The verdict in words."""
