@@ -49,10 +49,15 @@ def test_blocking_listing_and_power(run_cli) -> None:
 def test_probabilities(run_cli) -> None:
     r = run_cli(
         "formation", "kurdistan-2024", "kdp+puk", "-p", "kurdistan",
-        "--attendance", "puk=1/2", "-f", "json",
+        "--attendance", "puk=1/2", "-f", "json", "--exact",
     )  # fmt: skip
     rows = json.loads(r.stdout)
     assert rows[0]["probability"] == "1/2" and rows[0]["likely_short"] == 1
+    r = run_cli(
+        "formation", "kurdistan-2024", "kdp+puk", "-p", "kurdistan",
+        "--attendance", "puk=1/2", "-f", "json",
+    )  # fmt: skip
+    assert json.loads(r.stdout)[0]["probability"] == 0.5  # decimals unless --exact
 
 
 def test_rules_and_largest_bloc(run_cli) -> None:

@@ -121,11 +121,14 @@ def _probabilities(items: list[str], option: str) -> dict[str, str]:
 def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     if args.rules:
         proc = get_procedure(args.procedure)
-        emit(out, report.render(proc.records(args.date or leg.as_of), fmt=args.format))
+        emit(
+            out,
+            report.render(proc.records(args.date or leg.as_of), fmt=args.format, exact=args.exact),
+        )
         return EXIT_OK
     if args.largest_bloc:
         lb = largest_bloc(leg)
-        emit(out, report.render(lb.records(), fmt=args.format))
+        emit(out, report.render(lb.records(), fmt=args.format, exact=args.exact))
         if args.format == "table":
             for note in [f"largest: {' = '.join(lb.largest)} ({lb.seats} seats)", *lb.notes()]:
                 emit(out, note)
@@ -136,7 +139,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         if not args.coalition:
             raise ArgumentError("--posts needs a COALITION")
         posts = allocate_posts(leg, args.coalition, args.posts, method=args.method)
-        emit(out, report.render(posts.post_records(), fmt=args.format))
+        emit(out, report.render(posts.post_records(), fmt=args.format, exact=args.exact))
         if args.format == "table":
             emit(out, report.render(posts.records(), fmt="table"))
             for post, tied in posts.reserved_ties:
@@ -166,7 +169,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         ]
     if args.format == "table":
         emit(out, result.summary())
-    emit(out, report.render(records, columns=columns, fmt=args.format))
+    emit(out, report.render(records, columns=columns, fmt=args.format, exact=args.exact))
     if args.format == "table":
         for note in result.notes():
             emit(out, note)
@@ -205,14 +208,24 @@ def _blocking(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     if args.count:
         n = count_blocking(leg, step, proc, how=how, date=date, constraints=red)
         if args.format == "json":
-            emit(out, report.to_json({"step": args.blocking, "quota": quota, "count": n}))
+            emit(
+                out,
+                report.to_json(
+                    {"step": args.blocking, "quota": quota, "count": n}, exact=args.exact
+                ),
+            )
         else:
             emit(out, f"{n:,} minimal blocking coalitions of {args.blocking} ({quota} seats block)")
         return EXIT_OK
     if args.power:
         table = blocking_power(leg, step, proc, how=how, date=date, constraints=red)
         rows = table.rows()
-        emit(out, report.render(rows, columns=report.power_columns(table.indices), fmt=args.format))
+        emit(
+            out,
+            report.render(
+                rows, columns=report.power_columns(table.indices), fmt=args.format, exact=args.exact
+            ),
+        )
         return EXIT_OK
     found = find_blocking(
         leg,
@@ -228,7 +241,12 @@ def _blocking(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "table":
         emit(out, f"blocking {args.blocking}: {quota} seats ({args.how})")
     if records:
-        emit(out, report.render(records, columns=report.COLUMNS["coalitions"], fmt=args.format))
+        emit(
+            out,
+            report.render(
+                records, columns=report.COLUMNS["coalitions"], fmt=args.format, exact=args.exact
+            ),
+        )
     else:
         emit(out, "no coalition blocks this step under these conditions")
     return EXIT_OK

@@ -170,16 +170,24 @@ def fitted(
         dropped.append(left[0])
 
 
+def _faction_seats(seats: int | None, most: int | None) -> int | str:
+    """A faction's seats: the count, or in words when it is unknown or a range."""
+    if most is not None:
+        return f"{seats or 0} to {most}"
+    return "unknown" if seats is None else seats
+
+
 def faction_records(leg: Chamber) -> list[dict[str, Any]]:
-    """One record a faction inside a list: list, key, name, seats, tags (its own and
-    those its links give, when the chamber offers ``faction_tags_of``)."""
+    """One record a faction inside a list: list, key, name, seats (``"unknown"``, or
+    ``"2 to 5"`` when only a range is known), tags (its own and those its links give,
+    when the chamber offers ``faction_tags_of``)."""
     tags_of = getattr(leg, "faction_tags_of", None)
     return [
         {
             "list": p.key,
             "key": f.key,
             "name": f.name,
-            "seats": f.seats,
+            "seats": _faction_seats(f.seats, getattr(f, "max_seats", None)),
             "tags": sorted(
                 t
                 for t in (tags_of(p.key, f.key) if tags_of else f.tags)
