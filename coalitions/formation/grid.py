@@ -1,0 +1,276 @@
+"""The joint distribution of (no votes, yes votes) in a sitting, only where a step's rule
+needs it: the exact arithmetic behind :func:`coalitions.formation.pass_probability`.
+
+Every count is an integer numerator over one common denominator (the product of each
+member's denominator). A row is a number of no votes; its counts by yes votes are packed
+into one big integer, one slot of ``8 * width`` bits a count (Kronecker substitution), so
+that adding a member to a row is two multiplications by small integers, a shift and
+additions over the whole row.
+
+What makes it fast is what it does not compute:
+
+- **Rows and slots the rule never reads.** With ``n`` no votes, the outcomes are read
+  up to the highest yes count that passes (above it nothing passes and nothing is
+  short); when every yes count from some ``cut`` up passes, only the counts below
+  ``cut`` are kept, and the passing weight is the row's whole weight (the distribution
+  of the no votes alone, one dimension) less those. A row in which nothing passes is
+  not kept at all. Since members only add votes, a partial row keeps what any final row
+  at or above it needs, and every kept count is exact.
+- **Wide slots before they are needed.** The slots are as wide as the counts so far
+  (the product of the denominators of the members added), and widened as members come.
+- **Common attendance factors.** When every member with three outcomes (absent, no,
+  yes) has the same attendance, each count with ``p`` present carries the factor
+  ``absent^(members - p) * present^p``; it is left out while the members are added
+  (slots grow by the vote's denominator only) and put back once, count by count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+__all__ = ["Plan", "Weights", "line", "plan", "rows", "slots", "tally"]
+
+#: A list's integer weights of (absent, present voting no, present voting yes) and
+#: their sum, the denominator.
+Weights = tuple[int, int, int, int]
+
+
+class Plan:
+    """Which part of each row the rule reads.
+
+    ``keep[n]``: the yes counts kept in row ``n`` (0 when nothing in it passes);
+    ``suffix[n]``: every yes count from ``keep[n]`` to the top of the row passes;
+    ``cap[n]``: the slots a partial row ``n`` keeps (the most any row at or above it
+    keeps); ``last``: the last row kept (-1 when none)."""
+
+    __slots__ = ("cap", "keep", "last", "needs", "suffix")
+
+    def __init__(self, needs: Sequence[int | None], seated: int) -> None:
+        self.needs = list(needs)
+        self.keep: list[int] = []
+        self.suffix: list[bool] = []
+        for n in range(seated + 1):
+            top = seated - n
+            y = top
+            while y >= 0 and self.passes(n, y):
+                y -= 1
+            if y < top:  # the top passes: a passing suffix from y + 1
+                self.keep.append(y + 1)
+                self.suffix.append(True)
+                continue
+            while y >= 0 and not self.passes(n, y):
+                y -= 1
+            self.keep.append(y + 1)  # 0 when nothing passes
+            self.suffix.append(False)
+        self.last = max((n for n, k in enumerate(self.keep) if k), default=-1)
+        self.cap = self.keep[: self.last + 1]
+        for n in range(self.last - 1, -1, -1):
+            self.cap[n] = max(self.cap[n], self.cap[n + 1])
+
+    def passes(self, no: int, yes: int) -> bool:
+        """Whether ``no`` votes against and ``yes`` in favour pass some round."""
+        need = self.needs[no + yes]
+        return need is not None and yes >= need
+
+
+def plan(needs: Sequence[int | None], seated: int) -> Plan:
+    """The :class:`Plan` of a step whose fewest passing yes votes, for each number
+    present, are ``needs`` (``None`` below every quorum)."""
+    return Plan(needs, seated)
+
+
+def _bytes_for(value: int) -> int:
+    return value.bit_length() // 8 + 1
+
+
+def _masks(plan: Plan, bits: int) -> list[int]:
+    return [(1 << (c * bits)) - 1 for c in plan.cap]
+
+
+def _widen(rows: list[int], old: int, new: int) -> list[int]:
+    """The rows with slots of ``old`` bytes repacked into slots of ``new`` bytes."""
+    pad = bytes(new - old)
+    out = []
+    for row in rows:
+        count = -(-row.bit_length() // (8 * old))
+        data = row.to_bytes(old * count, "little")
+        out.append(
+            int.from_bytes(
+                b"".join(data[i : i + old] + pad for i in range(0, old * count, old)), "little"
+            )
+        )
+    return out
+
+
+def _add_members(
+    rows: list[int],
+    members: list[tuple[int, int, int]],
+    plan: Plan,
+    final: int,
+) -> tuple[list[int], int]:
+    """Add members ``(weight absent, weight no, weight yes)`` one by one to rows of
+    total weight 1, the slots widened as the counts grow (a count is at most the product
+    of the weights' sums so far; at most ``final`` bytes); returns the rows and their
+    slot width in bytes."""
+    width = 1
+    bits = 8 * width
+    masks = _masks(plan, bits)
+    bound = 1
+    for wa, wn, wy in members:
+        bound *= wa + wn + wy
+        if bound.bit_length() >= bits:
+            new = min(max(_bytes_for(bound) + width // 4, width + 8), final)
+            new = max(new, _bytes_for(bound))
+            rows = _widen(rows, width, new)
+            width, bits = new, 8 * new
+            masks = _masks(plan, bits)
+        out = []
+        prev = 0
+        for n, r in enumerate(rows):
+            cell = r * wa + ((r * wy) << bits) + prev * wn
+            if cell.bit_length() > bits * plan.cap[n]:
+                cell &= masks[n]
+            out.append(cell)
+            prev = r
+        if len(rows) <= plan.last and prev:
+            out.append((prev * wn) & masks[len(rows)])
+        rows = out
+    return rows, width
+
+
+def rows(
+    lists: Sequence[tuple[int, Weights]],
+    plan: Plan,
+    width: int,
+) -> list[int]:
+    """The kept rows of the joint distribution of (no votes, yes votes), packed in
+    slots of ``width`` bytes (enough for the whole denominator): ``lists`` are
+    ``(seats, weights)``."""
+    if plan.last < 0:
+        return []
+    bits = 8 * width
+    three = [(k, w) for k, w in lists if w[0] and w[1] and w[2]]
+    absent = {w[0] for _k, w in three}
+    common = math.gcd(*(w[i] for _k, w in three for i in (1, 2)))
+    factored = len(absent) == 1
+    members: list[tuple[int, int, int]]
+    if factored:  # one weight of absence: its factors, and those common to a vote, later
+        members = [(1, wn // common, wy // common) for k, (_a, wn, wy, _d) in three]
+    else:
+        members = [(wa, wn, wy) for k, (wa, wn, wy, _d) in three]
+    counts = [k for k, _w in three]
+    grid, inner = _add_members(
+        [1], [m for m, k in zip(members, counts, strict=True) for _ in range(k)], plan, width
+    )
+    if inner != width:
+        grid = _widen(grid, inner, width)
+    if factored:
+        grid = _restore(grid, bits, plan, sum(counts), absent.pop(), common)
+    return _two_outcomes(grid, lists, plan, bits)
+
+
+def _restore(grid: list[int], bits: int, plan: Plan, count: int, wa: int, wp: int) -> list[int]:
+    """Put back the factor ``wa^absent * wp^present`` of every count (of ``count``
+    members)."""
+    width = bits // 8
+    out = []
+    for n, row in enumerate(grid):
+        cells_in = slots(row, width, plan.cap[n])
+        # count (n, y): absent = count - n - y, present = n + y
+        top = min(len(cells_in), count - n + 1)
+        factor = wa ** (count - n - top + 1) * wp ** (n + top - 1) if top > 0 else 0
+        cells = [0] * len(cells_in)
+        for y in range(top - 1, -1, -1):
+            cells[y] = cells_in[y] * factor
+            if y:
+                factor = factor // wp * wa
+        out.append(_pack(cells, width))
+    return out
+
+
+def _pack(cells: list[int], width: int) -> int:
+    return int.from_bytes(b"".join(c.to_bytes(width, "little") for c in cells), "little")
+
+
+def slots(row: int, width: int, count: int) -> list[int]:
+    """The first ``count`` slots of ``width`` bytes of a packed row."""
+    row &= (1 << (8 * width * count)) - 1
+    data = row.to_bytes(width * count, "little")
+    return [int.from_bytes(data[i : i + width], "little") for i in range(0, width * count, width)]
+
+
+def line(pairs: Sequence[tuple[int, int, int]], bits: int) -> int:
+    """The distribution of a count, packed: ``pairs`` are ``(seats, w_out, w_in)`` per
+    list; the product of ``(w_out + w_in t)^seats``."""
+    poly = 1
+    for seats, w_out, w_in in pairs:
+        poly *= sum(
+            (math.comb(seats, i) * w_out ** (seats - i) * w_in**i) << (i * bits)
+            for i in range(seats + 1)
+        )
+    return poly
+
+
+def _two_outcomes(
+    rows: list[int], lists: Sequence[tuple[int, Weights]], plan: Plan, bits: int
+) -> list[int]:
+    """Add the lists with two outcomes: yes or away (a yes line), no or away (a shift
+    of rows), all present voting yes or no (no votes = seats - yes votes)."""
+    width = bits // 8
+    ayes = [(k, wa, wy) for k, (wa, wn, wy, _d) in lists if wn == 0]
+    noes = [(k, wa, wn) for k, (wa, wn, wy, _d) in lists if wy == 0 and wn != 0]
+    votes = [(k, wn, wy) for k, (wa, wn, wy, _d) in lists if wa == 0 and wn and wy]
+    last = plan.last
+    top = plan.cap[0]
+    if votes:
+        seats = sum(k for k, _n, _y in votes)
+        coeffs = slots(line(votes, bits), width, seats + 1)
+        voted = [0] * min(len(rows) + seats, last + 1)
+        for i, r in enumerate(rows):
+            if not r:
+                continue
+            for yes, c in enumerate(coeffs):
+                if c and i + seats - yes <= last:
+                    voted[i + seats - yes] += (r * c) << (yes * bits)
+        rows = voted
+    if ayes:
+        yes_line = line(ayes, bits) & ((1 << (top * bits)) - 1)
+        rows = [r * yes_line for r in rows]
+    if noes:
+        seats = sum(k for k, _o, _i in noes)
+        coeffs = slots(line(noes, bits), width, seats + 1)
+        out = [0] * min(len(rows) + seats, last + 1)
+        for i, r in enumerate(rows):
+            if r:
+                for j, c in enumerate(coeffs):
+                    if c and i + j <= last:
+                        out[i + j] += r * c
+        rows = out
+    return [r & ((1 << (plan.cap[n] * bits)) - 1) for n, r in enumerate(rows)]
+
+
+def tally(
+    rows: Sequence[int], masses: Sequence[int], plan: Plan, width: int
+) -> tuple[int, dict[int, int]]:
+    """The weight of the passing outcomes, and the weight of each shortfall (the fewest
+    absent members who, by coming and voting yes, would have passed): ``masses[n]`` is
+    the whole weight of ``n`` no votes."""
+    won = 0
+    short: dict[int, int] = {}
+    for n, row in enumerate(rows):
+        keep = plan.keep[n]
+        if not keep:
+            continue
+        counts = slots(row, width, keep)
+        target = keep if plan.suffix[n] else None
+        if plan.suffix[n]:
+            won += masses[n] - sum(counts)
+        for y in range(keep - 1, -1, -1):
+            weight = counts[y]
+            if plan.passes(n, y):
+                target = y
+                won += weight
+            elif weight and target is not None:
+                short[target - y] = short.get(target - y, 0) + weight
+    return won, short
