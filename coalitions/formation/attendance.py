@@ -219,7 +219,7 @@ def pass_probability(
     plan = grid.plan(_needs(votes, leg.size, leg.seated), leg.seated)
     noes = grid.line([(k, wa + wy, wn) for k, (wa, wn, wy, _d) in lists], bits)
     masses = slots(noes, width, leg.seated + 1)
-    won, shortfall = grid.tally(grid.rows(lists, plan, width), masses, plan, width)
+    won, shortfall = grid.tally(grid.rows(lists, plan, width), masses, plan)
     most = max(sorted(shortfall), key=lambda k: shortfall[k], default=None)
     return PassChance(
         step=votes_step(step),

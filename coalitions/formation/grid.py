@@ -80,6 +80,9 @@ def plan(needs: Sequence[int | None], seated: int) -> Plan:
     return Plan(needs, seated)
 
 
+_SPARE = 8
+
+
 def _bytes_for(value: int) -> int:
     return value.bit_length() // 8 + 1
 
@@ -103,20 +106,42 @@ def _widen(rows: list[int], old: int, new: int) -> list[int]:
     return out
 
 
+def _group(k: int, weights: tuple[int, int, int], plan: Plan, width: int) -> list[int]:
+    """The kept rows of ``k`` members of the same weights, in closed form: row ``n`` is
+    ``C(k, n) wn^n (wa + wy t)^(k - n)``."""
+    wa, wn, wy = weights
+    bits = 8 * width
+    top = (1 << (bits * plan.cap[0])) - 1
+    powers = [1]
+    for _ in range(k):
+        p = powers[-1]
+        p = (p * wa if wa != 1 else p) + ((p * wy) << bits if wy != 1 else p << bits)
+        powers.append(p & top if p.bit_length() > bits * plan.cap[0] else p)
+    masks = _masks(plan, bits)
+    return [
+        (math.comb(k, n) * wn**n * powers[k - n]) & masks[n] for n in range(min(k, plan.last) + 1)
+    ]
+
+
 def _add_members(
-    rows: list[int],
     members: list[tuple[int, int, int]],
     plan: Plan,
     final: int,
 ) -> tuple[list[int], int]:
-    """Add members ``(weight absent, weight no, weight yes)`` one by one to rows of
-    total weight 1, the slots widened as the counts grow (a count is at most the product
-    of the weights' sums so far; at most ``final`` bytes); returns the rows and their
-    slot width in bytes."""
-    width = 1
+    """The kept rows of members ``(weight absent, weight no, weight yes)``: the most
+    numerous weights in closed form, then the others one by one, the slots widened as
+    the counts grow (a count is at most the product of the weights' sums so far; at
+    most ``final`` bytes); returns the rows and their slot width in bytes."""
+    counts: dict[tuple[int, int, int], int] = {}
+    for m in members:
+        counts[m] = counts.get(m, 0) + 1
+    first, k = max(counts.items(), key=lambda item: (item[1], item[0]), default=((1, 0, 0), 0))
+    bound = sum(first) ** k
+    width = min(_bytes_for(bound) + _bytes_for(bound) // 4, final)
     bits = 8 * width
+    rows = _group(k, first, plan, width)
+    members = [m for m in members if m != first]
     masks = _masks(plan, bits)
-    bound = 1
     for wa, wn, wy in members:
         bound *= wa + wn + wy
         if bound.bit_length() >= bits:
@@ -125,11 +150,16 @@ def _add_members(
             rows = _widen(rows, width, new)
             width, bits = new, 8 * new
             masks = _masks(plan, bits)
+        # a row may run _SPARE slots past its cap before it is cut back
+        limits = [bits * (c + _SPARE) for c in plan.cap]
         out = []
         prev = 0
         for n, r in enumerate(rows):
-            cell = r * wa + ((r * wy) << bits) + prev * wn
-            if cell.bit_length() > bits * plan.cap[n]:
+            cell = r * wa if wa != 1 else r
+            cell += (r * wy) << bits if wy != 1 else r << bits
+            if prev:
+                cell += prev * wn if wn != 1 else prev
+            if cell.bit_length() > limits[n]:
                 cell &= masks[n]
             out.append(cell)
             prev = r
@@ -143,49 +173,56 @@ def rows(
     lists: Sequence[tuple[int, Weights]],
     plan: Plan,
     width: int,
-) -> list[int]:
-    """The kept rows of the joint distribution of (no votes, yes votes), packed in
-    slots of ``width`` bytes (enough for the whole denominator): ``lists`` are
-    ``(seats, weights)``."""
+) -> list[list[int]]:
+    """The kept counts of the joint distribution of (no votes, yes votes), row by row
+    (``plan.keep[n]`` counts in row ``n``): ``lists`` are ``(seats, weights)``, and
+    ``width`` bytes hold the whole denominator."""
     if plan.last < 0:
         return []
-    bits = 8 * width
     three = [(k, w) for k, w in lists if w[0] and w[1] and w[2]]
-    absent = {w[0] for _k, w in three}
-    common = math.gcd(*(w[i] for _k, w in three for i in (1, 2)))
-    factored = len(absent) == 1
-    members: list[tuple[int, int, int]]
-    if factored:  # one weight of absence: its factors, and those common to a vote, later
-        members = [(1, wn // common, wy // common) for k, (_a, wn, wy, _d) in three]
-    else:
-        members = [(wa, wn, wy) for k, (wa, wn, wy, _d) in three]
-    counts = [k for k, _w in three]
-    grid, inner = _add_members(
-        [1], [m for m, k in zip(members, counts, strict=True) for _ in range(k)], plan, width
-    )
-    if inner != width:
-        grid = _widen(grid, inner, width)
-    if factored:
-        grid = _restore(grid, bits, plan, sum(counts), absent.pop(), common)
-    return _two_outcomes(grid, lists, plan, bits)
+    two = [(k, w) for k, w in lists if not (w[0] and w[1] and w[2])]
+    # every count with a absent and p present carries absent^a * present^p: the gcds of
+    # the weights of absence and of the votes; left out until the end
+    absent = math.gcd(*(w[0] for _k, w in three)) or 1
+    present = math.gcd(*(w[i] for _k, w in three for i in (1, 2))) or 1
+    members = [
+        (wa // absent, wn // present, wy // present)
+        for k, (wa, wn, wy, _d) in three
+        for _ in range(k)
+    ]
+    grid, inner = _add_members(members, plan, width)
+    count = len(members)
+    if not two:
+        return _restore(grid, inner, plan.keep, count, absent, present)
+    grid = _widen(grid, inner, width)
+    if (absent, present) != (1, 1):
+        cells = _restore(grid, width, plan.cap, count, absent, present)
+        grid = [_pack(c, width) for c in cells]
+    bits = 8 * width
+    grid = _two_outcomes(grid, lists, plan, bits)
+    return [slots(r, width, plan.keep[n]) for n, r in enumerate(grid)]
 
 
-def _restore(grid: list[int], bits: int, plan: Plan, count: int, wa: int, wp: int) -> list[int]:
-    """Put back the factor ``wa^absent * wp^present`` of every count (of ``count``
-    members)."""
-    width = bits // 8
+def _restore(
+    grid: list[int], width: int, lengths: Sequence[int], count: int, wa: int, wp: int
+) -> list[list[int]]:
+    """The first ``lengths[n]`` counts of each row, each multiplied by the factor
+    ``wa^absent * wp^present`` left out (of ``count`` members)."""
     out = []
     for n, row in enumerate(grid):
-        cells_in = slots(row, width, plan.cap[n])
+        cells = slots(row, width, lengths[n])
         # count (n, y): absent = count - n - y, present = n + y
-        top = min(len(cells_in), count - n + 1)
-        factor = wa ** (count - n - top + 1) * wp ** (n + top - 1) if top > 0 else 0
-        cells = [0] * len(cells_in)
+        top = min(len(cells), count - n + 1)
+        if (wa, wp) == (1, 1) or top <= 0:
+            out.append(cells)
+            continue
+        factor = wa ** (count - n - top + 1) * wp ** (n + top - 1)
         for y in range(top - 1, -1, -1):
-            cells[y] = cells_in[y] * factor
+            if cells[y]:
+                cells[y] *= factor
             if y:
                 factor = factor // wp * wa
-        out.append(_pack(cells, width))
+        out.append(cells)
     return out
 
 
@@ -194,8 +231,10 @@ def _pack(cells: list[int], width: int) -> int:
 
 
 def slots(row: int, width: int, count: int) -> list[int]:
-    """The first ``count`` slots of ``width`` bytes of a packed row."""
-    row &= (1 << (8 * width * count)) - 1
+    """The first ``count`` slots of ``width`` bytes of a packed row (zeros past its
+    end)."""
+    if row.bit_length() > 8 * width * count:
+        row &= (1 << (8 * width * count)) - 1
     data = row.to_bytes(width * count, "little")
     return [int.from_bytes(data[i : i + width], "little") for i in range(0, width * count, width)]
 
@@ -203,8 +242,11 @@ def slots(row: int, width: int, count: int) -> list[int]:
 def line(pairs: Sequence[tuple[int, int, int]], bits: int) -> int:
     """The distribution of a count, packed: ``pairs`` are ``(seats, w_out, w_in)`` per
     list; the product of ``(w_out + w_in t)^seats``."""
+    grouped: dict[tuple[int, int], int] = {}
+    for seats, w_out, w_in in pairs:  # lists of the same weights: one binomial
+        grouped[w_out, w_in] = grouped.get((w_out, w_in), 0) + seats
     poly = 1
-    for seats, w_out, w_in in pairs:
+    for (w_out, w_in), seats in sorted(grouped.items()):
         poly *= sum(
             (math.comb(seats, i) * w_out ** (seats - i) * w_in**i) << (i * bits)
             for i in range(seats + 1)
@@ -251,7 +293,7 @@ def _two_outcomes(
 
 
 def tally(
-    rows: Sequence[int], masses: Sequence[int], plan: Plan, width: int
+    rows: Sequence[Sequence[int]], masses: Sequence[int], plan: Plan
 ) -> tuple[int, dict[int, int]]:
     """The weight of the passing outcomes, and the weight of each shortfall (the fewest
     absent members who, by coming and voting yes, would have passed): ``masses[n]`` is
@@ -262,7 +304,7 @@ def tally(
         keep = plan.keep[n]
         if not keep:
             continue
-        counts = slots(row, width, keep)
+        counts = row
         target = keep if plan.suffix[n] else None
         if plan.suffix[n]:
             won += masses[n] - sum(counts)
