@@ -7,7 +7,7 @@ into one big integer, one slot of ``8 * width`` bits a count (Kronecker substitu
 that adding a member to a row is two multiplications by small integers, a shift and
 additions over the whole row.
 
-What makes it fast is what it does not compute:
+What makes it fast:
 
 - **Rows and slots the rule never reads.** With ``n`` no votes, the outcomes are read
   up to the highest yes count that passes (above it nothing passes and nothing is
@@ -16,12 +16,20 @@ What makes it fast is what it does not compute:
   of the no votes alone, one dimension) less those. A row in which nothing passes is
   not kept at all. Since members only add votes, a partial row keeps what any final row
   at or above it needs, and every kept count is exact.
-- **Wide slots before they are needed.** The slots are as wide as the counts so far
-  (the product of the denominators of the members added), and widened as members come.
-- **Common attendance factors.** When every member with three outcomes (absent, no,
-  yes) has the same attendance, each count with ``p`` present carries the factor
-  ``absent^(members - p) * present^p``; it is left out while the members are added
-  (slots grow by the vote's denominator only) and put back once, count by count.
+- **Slots no wider than needed.** The slots are as wide as the counts so far
+  (at most the product of the weights' sums of the members added), and widened as
+  members come.
+- **Member by member.** The most numerous kind of member (the same weights) is added in
+  closed form (row ``n`` is ``C(k, n) no^n (absent + yes t)^(k - n)``); the others one
+  by one, each a pass over the kept rows with small multipliers.
+- **Common factors.** Every count with ``a`` members absent and ``p`` present carries
+  ``g^a h^p``, ``g`` the gcd of the weights of absence and ``h`` that of the votes (with
+  one attendance for every list, ``g`` is the whole weight of absence); they are left
+  out while the members are added (slots grow more slowly) and put back once, count by
+  count.
+
+The previous computation (the whole grid, member by member, slots as wide as the whole
+denominator) is kept as a test oracle; both give the same fractions.
 """
 
 from __future__ import annotations
