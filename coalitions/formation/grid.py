@@ -96,7 +96,9 @@ def _bytes_for(value: int) -> int:
 
 
 def _masks(plan: Plan, bits: int) -> list[int]:
-    return [(1 << (c * bits)) - 1 for c in plan.cap]
+    """For each row, the mask of its kept slots (rows of the same cap share one)."""
+    made = {c: (1 << (c * bits)) - 1 for c in set(plan.cap)}
+    return [made[c] for c in plan.cap]
 
 
 def _widen(rows: list[int], old: int, new: int) -> list[int]:
