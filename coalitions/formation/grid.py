@@ -37,6 +37,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import attrs
+
 __all__ = ["Plan", "Weights", "line", "plan", "rows", "slots", "tally"]
 
 #: A list's integer weights of (absent, present voting no, present voting yes) and
@@ -44,37 +46,21 @@ __all__ = ["Plan", "Weights", "line", "plan", "rows", "slots", "tally"]
 Weights = tuple[int, int, int, int]
 
 
+@attrs.frozen
 class Plan:
-    """Which part of each row the rule reads.
+    """Which part of each row the rule reads (see :func:`plan`).
 
-    ``keep[n]``: the yes counts kept in row ``n`` (0 when nothing in it passes);
-    ``suffix[n]``: every yes count from ``keep[n]`` to the top of the row passes;
-    ``cap[n]``: the slots a partial row ``n`` keeps (the most any row at or above it
-    keeps); ``last``: the last row kept (-1 when none)."""
+    ``needs[p]``: the fewest yes votes that pass some round with ``p`` present (``None``
+    below every quorum); ``keep[n]``: the yes counts kept in row ``n`` (0 when nothing
+    in it passes); ``suffix[n]``: every yes count from ``keep[n]`` to the top of the row
+    passes; ``cap[n]``: the slots a partial row ``n`` keeps (the most any row at or
+    above it keeps); ``last``: the last row kept (-1 when none)."""
 
-    __slots__ = ("cap", "keep", "last", "needs", "suffix")
-
-    def __init__(self, needs: Sequence[int | None], seated: int) -> None:
-        self.needs = list(needs)
-        self.keep: list[int] = []
-        self.suffix: list[bool] = []
-        for n in range(seated + 1):
-            top = seated - n
-            y = top
-            while y >= 0 and self.passes(n, y):
-                y -= 1
-            if y < top:  # the top passes: a passing suffix from y + 1
-                self.keep.append(y + 1)
-                self.suffix.append(True)
-                continue
-            while y >= 0 and not self.passes(n, y):
-                y -= 1
-            self.keep.append(y + 1)  # 0 when nothing passes
-            self.suffix.append(False)
-        self.last = max((n for n, k in enumerate(self.keep) if k), default=-1)
-        self.cap = self.keep[: self.last + 1]
-        for n in range(self.last - 1, -1, -1):
-            self.cap[n] = max(self.cap[n], self.cap[n + 1])
+    needs: tuple[int | None, ...]
+    keep: tuple[int, ...]
+    suffix: tuple[bool, ...]
+    cap: tuple[int, ...]
+    last: int
 
     def passes(self, no: int, yes: int) -> bool:
         """Whether ``no`` votes against and ``yes`` in favour pass some round."""
@@ -85,9 +71,32 @@ class Plan:
 def plan(needs: Sequence[int | None], seated: int) -> Plan:
     """The :class:`Plan` of a step whose fewest passing yes votes, for each number
     present, are ``needs`` (``None`` below every quorum)."""
-    return Plan(needs, seated)
+
+    def passes(no: int, yes: int) -> bool:
+        need = needs[no + yes]
+        return need is not None and yes >= need
+
+    keep: list[int] = []
+    suffix: list[bool] = []
+    for n in range(seated + 1):
+        top = seated - n
+        y = top
+        while y >= 0 and passes(n, y):
+            y -= 1
+        suffix.append(y < top)  # the top passes: a passing suffix from y + 1
+        while not suffix[-1] and y >= 0 and not passes(n, y):
+            y -= 1
+        keep.append(y + 1)  # 0 when nothing passes
+    last = max((n for n, k in enumerate(keep) if k), default=-1)
+    cap = keep[: last + 1]
+    for n in range(last - 1, -1, -1):
+        cap[n] = max(cap[n], cap[n + 1])
+    return Plan(
+        needs=tuple(needs), keep=tuple(keep), suffix=tuple(suffix), cap=tuple(cap), last=last
+    )
 
 
+#: slots a partial row may run past its cap before it is cut back
 _SPARE = 8
 
 
@@ -103,6 +112,8 @@ def _masks(plan: Plan, bits: int) -> list[int]:
 
 def _widen(rows: list[int], old: int, new: int) -> list[int]:
     """The rows with slots of ``old`` bytes repacked into slots of ``new`` bytes."""
+    if new == old:
+        return rows
     pad = bytes(new - old)
     out = []
     for row in rows:
