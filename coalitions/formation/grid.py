@@ -104,12 +104,6 @@ def _bytes_for(value: int) -> int:
     return value.bit_length() // 8 + 1
 
 
-def _masks(plan: Plan, bits: int) -> list[int]:
-    """For each row, the mask of its kept slots (rows of the same cap share one)."""
-    made = {c: (1 << (c * bits)) - 1 for c in set(plan.cap)}
-    return [made[c] for c in plan.cap]
-
-
 def _widen(rows: list[int], old: int, new: int) -> list[int]:
     """The rows with slots of ``old`` bytes repacked into slots of ``new`` bytes."""
     if new == old:
@@ -127,52 +121,75 @@ def _widen(rows: list[int], old: int, new: int) -> list[int]:
     return out
 
 
-def _group(k: int, weights: tuple[int, int, int], plan: Plan, width: int) -> list[int]:
+def _reach(plan: Plan, most: int) -> list[list[int]]:
+    """``caps[r][n]``: the slots a partial row ``n`` keeps when at most ``r`` more
+    members may vote no (the most that the rows ``n`` to ``n + r`` keep)."""
+    last = plan.last
+    caps = [list(plan.keep[: last + 1])]
+    for _ in range(min(most, last)):
+        prev = caps[-1]
+        caps.append([max(plan.keep[n], prev[n + 1]) for n in range(last)] + [plan.keep[last]])
+    return caps
+
+
+class _Masks(dict[int, int]):
+    """The mask of the first ``c`` slots of ``bits`` bits, made once for each ``c``."""
+
+    def __init__(self, bits: int) -> None:
+        super().__init__()
+        self.bits = bits
+
+    def __missing__(self, c: int) -> int:
+        mask = self[c] = (1 << (c * self.bits)) - 1
+        return mask
+
+
+def _group(k: int, weights: tuple[int, int, int], cap: list[int], width: int) -> list[int]:
     """The kept rows of ``k`` members of the same weights, in closed form: row ``n`` is
-    ``C(k, n) wn^n (wa + wy t)^(k - n)``."""
+    ``C(k, n) wn^n (wa + wy t)^(k - n)``, cut to ``cap[n]`` slots."""
     wa, wn, wy = weights
     bits = 8 * width
-    top = (1 << (bits * plan.cap[0])) - 1
+    masks = _Masks(bits)
+    top = max(cap)
     powers = [1]
     for _ in range(k):
         p = powers[-1]
         p = (p * wa if wa != 1 else p) + ((p * wy) << bits if wy != 1 else p << bits)
-        powers.append(p & top if p.bit_length() > bits * plan.cap[0] else p)
-    masks = _masks(plan, bits)
+        powers.append(p & masks[top] if p.bit_length() > bits * top else p)
     return [
-        (math.comb(k, n) * wn**n * powers[k - n]) & masks[n] for n in range(min(k, plan.last) + 1)
+        (math.comb(k, n) * wn**n * powers[k - n]) & masks[cap[n]]
+        for n in range(min(k, len(cap) - 1) + 1)
     ]
 
 
 def _add_members(
-    members: list[tuple[int, int, int]],
-    plan: Plan,
-    final: int,
+    members: list[tuple[int, int, int]], plan: Plan, final: int, later: int
 ) -> tuple[list[int], int]:
     """The kept rows of members ``(weight absent, weight no, weight yes)``: the most
     numerous weights in closed form, then the others one by one, the slots widened as
     the counts grow (a count is at most the product of the weights' sums so far; at
-    most ``final`` bytes); returns the rows and their slot width in bytes."""
+    most ``final`` bytes); ``later`` more members may vote no after these. Returns the
+    rows and their slot width in bytes."""
     counts: dict[tuple[int, int, int], int] = {}
     for m in members:
         counts[m] = counts.get(m, 0) + 1
     first, k = max(counts.items(), key=lambda item: (item[1], item[0]), default=((1, 0, 0), 0))
+    members = [m for m in members if m != first]
+    caps = _reach(plan, len(members) + later)
     bound = sum(first) ** k
     width = min(_bytes_for(bound) + _bytes_for(bound) // 4, final)
     bits = 8 * width
-    rows = _group(k, first, plan, width)
-    members = [m for m in members if m != first]
-    masks = _masks(plan, bits)
-    for wa, wn, wy in members:
+    rows = _group(k, first, caps[min(len(members) + later, len(caps) - 1)], width)
+    masks = _Masks(bits)
+    for i, (wa, wn, wy) in enumerate(members):
         bound *= wa + wn + wy
         if bound.bit_length() >= bits:
             new = min(max(_bytes_for(bound) + width // 4, width + 8), final)
             new = max(new, _bytes_for(bound))
             rows = _widen(rows, width, new)
             width, bits = new, 8 * new
-            masks = _masks(plan, bits)
-        # a row may run _SPARE slots past its cap before it is cut back
-        limits = [bits * (c + _SPARE) for c in plan.cap]
+            masks = _Masks(bits)
+        cap = caps[min(len(members) - i - 1 + later, len(caps) - 1)]
         out = []
         prev = 0
         for n, r in enumerate(rows):
@@ -180,12 +197,13 @@ def _add_members(
             cell += (r * wy) << bits if wy != 1 else r << bits
             if prev:
                 cell += prev * wn if wn != 1 else prev
-            if cell.bit_length() > limits[n]:
-                cell &= masks[n]
+            # a row may run _SPARE slots past its cap before it is cut back
+            if cell.bit_length() > bits * (cap[n] + _SPARE):
+                cell &= masks[cap[n]]
             out.append(cell)
             prev = r
         if len(rows) <= plan.last and prev:
-            out.append((prev * wn) & masks[len(rows)])
+            out.append((prev * wn) & masks[cap[len(rows)]])
         rows = out
     return rows, width
 
@@ -211,7 +229,8 @@ def rows(
         for k, (wa, wn, wy, _d) in three
         for _ in range(k)
     ]
-    grid, inner = _add_members(members, plan, width)
+    later = sum(k for k, w in two if w[1])  # who may still vote no
+    grid, inner = _add_members(members, plan, width, later)
     count = len(members)
     if not two:
         return _restore(grid, inner, plan.keep, count, absent, present)
