@@ -4,12 +4,15 @@ pass probabilities.
 Targets (issue "Government formation"): `coalitions formation` and the blocking queries
 well under a second on iraq-2025; exact pass probabilities under a second.
 
-Figures (2026-11-28, CPython 3.11, a 2-core machine shared with other jobs, load ~4;
-wall-clock best of 3): formation 7 ms; blocking queries 2-11 ms; P(cabinet) with every
-list uncertain ~0.1 s; P(president) with only attendance or only discipline uncertain
-0.05-0.15 s; P(president) with every list absent / no / yes at 9/10 and 19/20
-~0.8-1.0 s (was ~4.4-5.3 s, building the whole grid member by member); with every list
-its own attendance and discipline ~2 s (no common factor to leave out).
+Figures (2026-11-28, CPython 3.11, a 2-core machine shared with other jobs, load 4 to 7,
+so every figure is two to three times what a quiet machine gives; wall-clock, best of 3):
+formation 7-25 ms; blocking queries 2-33 ms; P(cabinet) with every list uncertain
+50-120 ms; P(president) with only attendance or only discipline uncertain 50-160 ms;
+P(president) with every list absent / no / yes at 9/10 and 19/20: 0.8-1.5 s wall,
+0.7-0.95 s of processor time (the previous computation, the whole grid member by
+member: 4.4-5.3 s wall, 3.6-4.8 s of processor time measured alongside); with every list
+its own attendance and discipline 1.5-3.2 s wall, 1.5-1.8 s of processor time (no
+common attendance factor to leave out, six kinds of member).
 
 Run: python benchmarks/bench_formation.py
 """

@@ -24,8 +24,9 @@ for every list of Iraq's chamber). Members with all three outcomes in a step cou
 over those present (the presidential run-off) need the two-dimensional grid; it keeps
 only the counts the rule reads, builds the most numerous kind of member in closed form,
 and leaves a common attendance factor out until the end: every list of Iraq's chamber
-at 9/10 and 19/20 takes well under a second, every list with its own figures one to two
-seconds (see ``benchmarks/bench_formation.py``).
+at 9/10 and 19/20 takes about a second of processor time or less (five to six times
+faster than building the whole grid member by member), every list with its own figures
+about two (see ``benchmarks/bench_formation.py``).
 
 :func:`simulate_pass` is the Monte Carlo check (seeded), for models that are not
 independent or to cross-check the exact figure.
