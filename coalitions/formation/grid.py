@@ -177,6 +177,8 @@ def _add_members(
     members = [m for m in members if m != first]
     caps = _reach(plan, len(members) + later)
     bound = sum(first) ** k
+    most = math.prod(sum(m) ** c for m, c in counts.items())  # the last bound
+    final = min(final, _bytes_for(most))
     width = min(_bytes_for(bound) + _bytes_for(bound) // 4, final)
     bits = 8 * width
     rows = _group(k, first, caps[min(len(members) + later, len(caps) - 1)], width)
