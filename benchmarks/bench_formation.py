@@ -8,11 +8,11 @@ Figures (2026-11-28, CPython 3.11, a 2-core machine shared with other jobs, load
 so every figure is two to three times what a quiet machine gives; wall-clock, best of 3):
 formation 7-25 ms; blocking queries 2-33 ms; P(cabinet) with every list uncertain
 50-120 ms; P(president) with only attendance or only discipline uncertain 50-160 ms;
-P(president) with every list absent / no / yes at 9/10 and 19/20: 0.8-1.5 s wall,
-0.7-0.95 s of processor time (the previous computation, the whole grid member by
-member: 4.4-5.3 s wall, 3.6-4.8 s of processor time measured alongside); with every list
-its own attendance and discipline 1.5-3.2 s wall, 1.5-1.8 s of processor time (no
-common attendance factor to leave out, six kinds of member).
+P(president) with every list absent / no / yes at 9/10 and 19/20: 0.64 s wall and
+processor time in a quiet moment (the previous computation, the whole grid member by
+member, 3.2 s measured just after), 1.2-1.5 s wall and 0.8-1.0 s of processor time under
+load; with every list its own attendance and discipline 1.5-3 s wall, 1.5-2 s of
+processor time (no common attendance factor to leave out, six kinds of member).
 
 Run: python benchmarks/bench_formation.py
 """
