@@ -4,8 +4,8 @@ pass probabilities.
 Targets (issue "Government formation"): `coalitions formation` and the blocking queries
 well under a second on iraq-2025; exact pass probabilities under a second.
 
-Figures (2026-11-28, CPython 3.11, a 2-core machine shared with other jobs, load 4 to 7,
-so every figure is two to three times what a quiet machine gives; wall-clock, best of 3):
+Figures (2026-11-28, CPython 3.11, a 2-core machine shared with other jobs, load 2 to 7,
+so figures are up to two or three times what a quiet machine gives; wall-clock, best of 3):
 formation 7-25 ms; blocking queries 2-33 ms; P(cabinet) with every list uncertain
 50-120 ms; P(president) with only attendance or only discipline uncertain 50-160 ms;
 P(president) with every list absent / no / yes at 9/10 and 19/20: 0.64 s wall and
