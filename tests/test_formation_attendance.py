@@ -134,3 +134,92 @@ def test_bad_probabilities(kurdistan: co.Legislature) -> None:
         fm.pass_probability(kurdistan, "kdp", "pm-designate", "kurdistan")
     with pytest.raises(SimulationError, match="draws"):
         fm.simulate_pass(kurdistan, "kdp", "cabinet", "kurdistan", draws=0)
+
+
+# The rule-aware grid (coalitions.formation.grid) against the previous computation, kept
+# as an oracle (tests/oracles/formation.py): the whole (no, yes) grid, member by member.
+
+ODD = [Fraction(0), Fraction(1, 7), Fraction(2, 5), Fraction(1, 2), Fraction(8, 9), Fraction(1)]
+PRESENT_RULES = [r for r in RULES if any(v.base == "present" for v in r)] + [
+    [Vote(Fraction(2, 3), base="present", quorum="majority"), Vote(Fraction(3, 4))],
+    [Vote(Fraction(1, 3), base="present", quorum="two-thirds")],
+]
+
+
+@st.composite
+def chambers(draw: st.DrawFn) -> tuple[co.Legislature, list[str], dict[str, Fraction], ...]:
+    seats = draw(st.lists(st.integers(0, 14), min_size=1, max_size=6))
+    seated = sum(seats)
+    size = seated + draw(st.integers(0, 3))
+    parties = [co.Party(key=f"p{i}", name=f"P{i}", seats=s) for i, s in enumerate(seats)]
+    leg = co.Legislature(name="toy", size=max(size, 1), parties=parties)
+    keys = [p.key for p in parties]
+    inside = draw(st.lists(st.sampled_from(keys), min_size=1, unique=True))
+    attendance = {k: draw(st.sampled_from(ODD)) for k in keys}
+    discipline = {k: draw(st.sampled_from(ODD)) for k in keys}
+    return leg, inside, attendance, discipline
+
+
+@settings(max_examples=150, deadline=None)
+@given(chambers(), st.sampled_from(range(len(PRESENT_RULES))))
+def test_the_grid_agrees_with_the_whole_grid_member_by_member(
+    chamber: tuple[co.Legislature, list[str], dict[str, Fraction], dict[str, Fraction]],
+    rule: int,
+) -> None:
+    leg, inside, attendance, discipline = chamber
+    if leg.seated == 0:
+        return
+    procedure = _procedure(PRESENT_RULES[rule])
+    new = fm.pass_probability(
+        leg, inside, "s", procedure, attendance=attendance, discipline=discipline
+    )
+    old = oracle.member_by_member(leg, "+".join(inside), "s", procedure, attendance, discipline)
+    assert (new.probability, new.shortfall, new.shortfall_probability) == old
+
+
+@settings(max_examples=60, deadline=None)
+@given(chambers())
+def test_one_attendance_for_every_list_factors_out(
+    chamber: tuple[co.Legislature, list[str], dict[str, Fraction], dict[str, Fraction]],
+) -> None:
+    # the same attendance everywhere: the counts are built without its factors
+    leg, inside, _attendance, discipline = chamber
+    if leg.seated == 0:
+        return
+    same = dict.fromkeys(_attendance, Fraction(5, 6))
+    procedure = _procedure(PRESENT_RULES[2])
+    new = fm.pass_probability(leg, inside, "s", procedure, attendance=same, discipline=discipline)
+    old = oracle.member_by_member(leg, "+".join(inside), "s", procedure, same, discipline)
+    assert (new.probability, new.shortfall, new.shortfall_probability) == old
+
+
+@pytest.mark.parametrize(
+    ("attendance", "discipline"),
+    [
+        ({"coordination-framework": Fraction(9, 10), "kdp": Fraction(4, 5)}, {"kdp": "9/10"}),
+        (
+            {"kdp": Fraction(3, 4), "puk": Fraction(2, 3), "azm": Fraction(9, 10)},
+            {"kdp": Fraction(19, 20), "puk": Fraction(4, 5), "taqaddum": Fraction(1, 2)},
+        ),
+        ({"taqaddum": Fraction(1, 3)}, {"coordination-framework": Fraction(49, 50)}),
+    ],
+)
+def test_the_grid_agrees_with_the_whole_grid_on_iraq_2025(
+    iraq: co.Legislature, attendance: dict[str, Fraction], discipline: dict[str, Fraction]
+) -> None:
+    inside = "coordination-framework+kdp+taqaddum"
+    new = fm.pass_probability(
+        iraq, inside, "president", attendance=attendance, discipline=discipline
+    )
+    old = oracle.member_by_member(iraq, inside, "president", "iraq", attendance, discipline)
+    assert (new.probability, new.shortfall, new.shortfall_probability) == old
+    assert 0 < new.probability < 1
+
+
+def test_a_rule_nobody_can_pass() -> None:
+    # a quorum above the seated members: nothing passes and nothing is short
+    leg = co.Legislature(name="toy", size=12, parties=[co.Party(key="a", name="A", seats=5)])
+    procedure = _procedure([Vote("majority", base="present", quorum=8)])
+    chance = fm.pass_probability(leg, "a", "s", procedure, attendance={"a": Fraction(1, 2)})
+    assert (chance.probability, chance.shortfall, chance.shortfall_probability) == (0, None, 0)
+    assert chance.expected_present == Fraction(5, 2)

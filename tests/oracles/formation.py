@@ -3,10 +3,16 @@ probabilities, and every group of lists for blocking, written from the definitio
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import math
 from fractions import Fraction
 
+from coalitions.formation.procedure import Procedure
+from coalitions.model import Legislature
 from coalitions.rules import Vote
+
+attendance_module = importlib.import_module("coalitions.formation.attendance")
 
 
 def passes(votes: list[Vote], size: int, present: int, yes: int) -> bool:
@@ -82,3 +88,102 @@ def minimal_blocking(
             if all(not blocks(votes, size, seated, seats - weights[k], how) for k in group):
                 out.append(frozenset(group))
     return out
+
+
+# The previous exact computation of pass probabilities (before the rule-aware grid of
+# coalitions.formation.grid): the whole joint distribution of (no votes, yes votes), built
+# member by member with rows packed over the yes votes in slots as wide as the whole
+# denominator. Slow (seconds at Iraq's scale) but simple; the new path must agree with it.
+
+
+def _old_line(pairs: list[tuple[int, int, int]], bits: int) -> int:
+    poly = 1
+    for seats, w_out, w_in in pairs:
+        poly *= sum(
+            (math.comb(seats, i) * w_out ** (seats - i) * w_in**i) << (i * bits)
+            for i in range(seats + 1)
+        )
+    return poly
+
+
+def _old_slots(row: int, bits: int, count: int) -> list[int]:
+    width = bits // 8
+    data = row.to_bytes(width * count, "little")
+    return [int.from_bytes(data[i * width : (i + 1) * width], "little") for i in range(count)]
+
+
+def _old_rows(lists: list[tuple[int, tuple[int, int, int, int]]], bits: int) -> list[int]:
+    ayes = [(k, wa, wy) for k, (wa, wn, wy, _d) in lists if wn == 0]
+    noes = [(k, wa, wn) for k, (wa, wn, wy, _d) in lists if wy == 0 and wn != 0]
+    votes = [(k, wn, wy) for k, (wa, wn, wy, _d) in lists if wa == 0 and wn and wy]
+    rows = [1]
+    for seats, (wa, wn, wy, _den) in lists:
+        if wn == 0 or wy == 0 or wa == 0:
+            continue
+        for _ in range(seats):
+            new = [0] * (len(rows) + 1)
+            for i, r in enumerate(rows):
+                if r:
+                    new[i] += r * wa + ((r * wy) << bits)
+                    new[i + 1] += r * wn
+            rows = new
+    if votes:
+        seats = sum(k for k, _n, _y in votes)
+        line = _old_slots(_old_line(votes, bits), bits, seats + 1)
+        voted = [0] * (len(rows) + seats)
+        for i, r in enumerate(rows):
+            for yes, c in enumerate(line):
+                if r and c:
+                    voted[i + seats - yes] += (r * c) << (yes * bits)
+        rows = voted
+    yes_line = _old_line(ayes, bits)
+    rows = [r * yes_line for r in rows]
+    no_line = _old_slots(_old_line(noes, bits), bits, sum(k for k, _o, _i in noes) + 1)
+    out = [0] * (len(rows) + len(no_line) - 1)
+    for i, r in enumerate(rows):
+        if r:
+            for j, c in enumerate(no_line):
+                if c:
+                    out[i + j] += r * c
+    return out
+
+
+def _old_tally(slots: list[int], no: int, needs: list[int | None], out: dict[int, int]) -> int:
+    won = 0
+    target = None
+    for y in range(len(needs) - 1 - no, -1, -1):
+        weight = slots[y] if y < len(slots) else 0
+        need = needs[no + y]
+        if need is not None and y >= need:
+            target = y
+            won += weight
+        elif weight and target is not None:
+            out[target - y] = out.get(target - y, 0) + weight
+    return won
+
+
+def member_by_member(
+    leg: Legislature,
+    coalition: str,
+    step: str,
+    procedure: str | Procedure,
+    attendance: dict[str, Fraction] | None = None,
+    discipline: dict[str, Fraction] | None = None,
+) -> tuple[Fraction, int | None, Fraction]:
+    """The previous computation: (probability, most likely shortfall, its probability),
+    for steps counted over those present (the two-dimensional path)."""
+    members = leg.members(coalition)
+    votes = attendance_module._votes(leg, step, procedure, None)
+    lists = attendance_module._members(leg, members, attendance, discipline)
+    total = attendance_module._total(lists)
+    bits = (total.bit_length() + 8) // 8 * 8
+    needs = attendance_module._needs(votes, leg.size, leg.seated)
+    shortfall: dict[int, int] = {}
+    won = 0
+    for no, row in enumerate(_old_rows(lists, bits)):
+        if row:
+            slots = _old_slots(row, bits, (row.bit_length() + bits - 1) // bits)
+            won += _old_tally(slots, no, needs, shortfall)
+    most = max(sorted(shortfall), key=lambda k: shortfall[k], default=None)
+    chance = Fraction(shortfall.get(most, 0), total) if most else Fraction(0)
+    return Fraction(won, total), most, chance
