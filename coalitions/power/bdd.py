@@ -159,30 +159,39 @@ class Bdd:
                     stack.append(c)
         return sorted((x for x in seen if x > WIN), key=lambda x: -self.level[x])
 
-    def _packed(self, root: int) -> tuple[int, list[int], dict[int, int], dict[int, int]]:
+    def _packed(
+        self, root: int, counted: int | None = None
+    ) -> tuple[int, list[int], dict[int, int], dict[int, int]]:
         """Slot bits, the nodes, and each node's completions and paths by size, packed
-        (one slot a size)."""
+        (one slot a size; only the players before ``counted`` count towards the size
+        when it is given)."""
         bits = -(-(self.n + 2) // 8) * 8
+        limit = self.n if counted is None else counted
+        shift = [bits if i < limit else 0 for i in range(self.n + 1)]
         order = self._reachable(root)
         done = {WIN: 1, LOSE: 0}
         for x in order:
-            done[x] = done[self.other[x]] + (done[self.then[x]] << bits)
+            done[x] = done[self.other[x]] + (done[self.then[x]] << shift[self.level[x]])
         paths = dict.fromkeys(order, 0)
         if root > WIN:
             paths[root] = 1
         for x in reversed(order):
             p = paths[x]
-            for c, shift in ((self.then[x], bits), (self.other[x], 0)):
+            for c, moved in ((self.then[x], shift[self.level[x]]), (self.other[x], 0)):
                 if c > WIN:
-                    paths[c] += p << shift
+                    paths[c] += p << moved
         return bits, order, done, paths
 
-    def _by_player(self, root: int, swing: bool) -> list[list[int]]:
-        bits, order, done, paths = self._packed(root)
+    def _by_player(
+        self, root: int, swing: bool, counted: int | None = None
+    ) -> list[list[int]]:
+        bits, order, done, paths = self._packed(root, counted)
+        limit = self.n if counted is None else counted
         totals = [0] * self.n
         for x in order:
+            i = self.level[x]
             after = done[self.then[x]] - (done[self.other[x]] if swing else 0)
-            totals[self.level[x]] += paths[x] * (after if swing else after << bits)
+            totals[i] += paths[x] * (after if swing or i >= limit else after << bits)
         slot = (1 << bits) - 1
         return [[(t >> (j * bits)) & slot for j in range(self.n + 1)] for t in totals]
 
@@ -194,6 +203,15 @@ class Bdd:
     def containing(self, root: int) -> list[list[int]]:
         """Each player's sets of the diagram that contain it, by size."""
         return self._by_player(root, swing=False)
+
+    def containing_among(self, root: int, counted: int) -> list[list[int]]:
+        """Each player's sets of the diagram that contain it, by how many of the first
+        ``counted`` players they hold."""
+        return self._by_player(root, swing=False, counted=counted)
+
+    def window(self, weights: Sequence[int], low: int, high: int) -> int:
+        """The diagram of ``low <= sum(weights of the members) <= high``."""
+        return self._and_not(self.weighted(weights, low), self.weighted(weights, high + 1))
 
     def count(self, root: int) -> list[int]:
         """The sets of the diagram by size."""

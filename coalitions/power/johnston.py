@@ -10,7 +10,10 @@ from .. import rules
 from ..constraints import Constraints, constraints_of
 from ..counting import Counts, Table, add_player, remove_player
 from ..errors import ConstraintError
+from .bdd import Bdd
+from .diagram import use_diagram
 from .game import GameOrChamber, Players, WeightedGame, players_of
+from .surplus import levels
 
 __all__ = ["johnston"]
 
@@ -53,7 +56,31 @@ def johnston(
             "make a composite game: use banzhaf, shapley_shubik, deegan_packel or public_good"
         )
     g = players_of(game, quota, constraints, keywords)
+    if use_diagram(g.flat.weight, g.flat.threshold, by_size=True):
+        return g.result(_johnston_by_diagram(g))
     return g.result(_johnston(g))
+
+
+def _johnston_by_diagram(g: Players) -> dict[int, Fraction]:
+    """The index by player, on decision diagrams (large weights, few players): for each
+    surplus interval ``lo..hi`` (:func:`.surplus.levels`), the diagram of the
+    coalitions with ``threshold + lo`` to ``threshold + hi`` seats, and in it each heavy
+    player's coalitions by how many heavy members they hold (the heavy players are the
+    first ones, heaviest first)."""
+    weights, threshold = g.flat.weight, g.flat.threshold
+    bdd = Bdd(g.count)
+    raw = [Fraction(0)] * g.count
+    heavy = 0
+    for _d, lo, hi, group in levels(weights, threshold):
+        heavy += len(group)
+        if lo > hi:
+            continue
+        window = bdd.window(weights, threshold + lo, threshold + hi)
+        per = bdd.containing_among(window, heavy)
+        for i in range(heavy):
+            raw[i] += sum((Fraction(k, a) for a, k in enumerate(per[i]) if k), Fraction(0))
+    mass = sum(raw)
+    return {i: (raw[i] / mass if mass else Fraction(0)) for i in range(g.count)}
 
 
 def _johnston(g: Players) -> dict[int, Fraction]:

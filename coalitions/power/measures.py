@@ -20,6 +20,7 @@ from ..counting import Counts, Table, build_table, count_sizes, remove_player
 from ..errors import ConstraintError
 from .diagram import Diagram, use_diagram
 from .game import GameOrChamber, Players, WeightedGame, players_of
+from .surplus import minimal_counts
 from .vector import (
     vector_banzhaf,
     vector_deegan_packel,
@@ -183,7 +184,10 @@ def shapley_shubik(
 
 
 def _minimal_counts(g: Players, *, by_size: bool) -> tuple[Counter[int], dict[int, Counter[int]]]:
-    """Minimal winning coalitions by size, in all and containing each player."""
+    """Minimal winning coalitions by size, in all and containing each player (in one
+    pass over the surplus intervals when the game has no requirement)."""
+    if not g.flat.all_tags:
+        return minimal_counts(g.flat)
     everything = count_sizes(g.flat, True, by_size=by_size)
     per: dict[int, Counter[int]] = {}
     for group in g.classes():

@@ -153,12 +153,18 @@ def _owen(g: Players, weights: Callable[[int], list[Fraction]]) -> dict[int, Fra
     table = build_table(form, quotient.flat, range(m), sizes=True)
     outer = weights(m)
     values: dict[int, Fraction] = {}
+    # Two members have the same value when their unions hold the same weights and tags
+    # (the unions are then symmetric in the quotient game) and so do they: computed
+    # once for each such pair (once a class of identical players when no union binds).
+    done: dict[tuple[tuple[tuple[int, int], ...], tuple[int, int]], Fraction] = {}
     for k, members in enumerate(groups):
-        rest = without(quotient, form, table, k, sizes=True)
-        done: dict[tuple[int, int], Fraction] = {}
+        union = tuple(sorted((flat.weight[i], flat.tag_bits[i]) for i in members))
+        rest: Table | None = None
         for i in members:
-            signature = (flat.weight[i], flat.tag_bits[i])
+            signature = (union, (flat.weight[i], flat.tag_bits[i]))
             if signature not in done:
+                if rest is None:
+                    rest = without(quotient, form, table, k, sizes=True)
                 partners = [j for j in members if j != i]
                 done[signature] = _value(
                     g, form, rest, outer, weights(len(partners) + 1), partners, i
