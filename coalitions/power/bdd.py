@@ -30,6 +30,8 @@ import bisect
 import math
 from collections.abc import Iterator, Sequence
 
+from ..errors import LimitError
+
 __all__ = ["LOSE", "WIN", "Bdd"]
 
 LOSE = 0
@@ -63,8 +65,9 @@ class Bdd:
             self.other.append(other)
         return found
 
-    def weighted(self, weights: Sequence[int], quota: int) -> int:
-        """The diagram of ``sum(weights of the members) >= quota``."""
+    def weighted(self, weights: Sequence[int], quota: int, *, limit: int | None = None) -> int:
+        """The diagram of ``sum(weights of the members) >= quota``; with ``limit``,
+        :class:`~coalitions.errors.LimitError` as soon as the table holds more nodes."""
         n = self.n
         rest = [sum(weights[i:]) for i in range(n + 1)]
         lows: list[list[int]] = [[] for _ in range(n + 1)]
@@ -83,6 +86,8 @@ class Bdd:
             e, e_low, e_high = make(i + 1, need)
             low, high = max(t_low + w, e_low), min(t_high + w, e_high)
             node = self.node(i, t, e)
+            if limit is not None and len(self.level) > limit:
+                raise LimitError(f"the decision diagram needs more than {limit:,} nodes")
             k = bisect.bisect_left(lows[i], low)
             lows[i].insert(k, low)
             found[i].insert(k, (node, high))
@@ -182,9 +187,7 @@ class Bdd:
                     paths[c] += p << moved
         return bits, order, done, paths
 
-    def _by_player(
-        self, root: int, swing: bool, counted: int | None = None
-    ) -> list[list[int]]:
+    def _by_player(self, root: int, swing: bool, counted: int | None = None) -> list[list[int]]:
         bits, order, done, paths = self._packed(root, counted)
         limit = self.n if counted is None else counted
         totals = [0] * self.n
