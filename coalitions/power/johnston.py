@@ -139,10 +139,13 @@ def _johnston(g: Players) -> dict[int, Fraction]:
             # the other heavy players, by size: one of this weight taken back out
             others = remove_player(form, heavy, heavier)
             shares = sum((scale // (a + 1)) * packed for (_held, a), packed in others.items())
-            product = shares * light[r]
-            start = threshold + lo - heavier
-            # a window of a product twice as long as the form's arrays: the slots hold
-            n = form.window(product, max(start, 0), threshold + hi - heavier)
+            # heavy seats plus light seats in start..end: only the slots up to end matter
+            start, end = threshold + lo - heavier, threshold + hi - heavier
+            if end < 0:
+                continue
+            kept = (1 << ((end + 1) * form.bits)) - 1
+            product = (shares & kept) * (light[r] & kept)
+            n = form.window(product, max(start, 0), end)
             value = Fraction(n, scale)
             for i in groups[heavier]:
                 raw[i] = raw.get(i, Fraction(0)) + value

@@ -220,9 +220,10 @@ def deegan_packel(
     g = players_of(game, quota, constraints, keywords)
     everything, per = _minimal_counts(g, by_size=True)
     total = sum(everything.values())
+    scale = math.lcm(*range(1, g.count + 1))  # sums of 1/size as whole numbers
     return g.result(
         {
-            i: sum((Fraction(k, c) for c, k in sizes.items()), Fraction(0)) / total
+            i: Fraction(sum(k * (scale // c) for c, k in sizes.items()), scale * total)
             for i, sizes in per.items()
         }
     )

@@ -19,7 +19,7 @@ from ..counting import Counts, FlatGame, Table, build_table
 from ..errors import ConstraintError, unknown
 from ..model import Legislature
 from .game import Players, WeightedGame, players_of
-from .measures import without
+from .measures import swing_counts, without
 
 __all__ = ["owen", "owen_banzhaf"]
 
@@ -75,6 +75,11 @@ def owen_banzhaf(
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
     g = _with_unions(game, quota, constraints, unions, keywords)
+    if g.unions is None or all(len(u) == 1 for u in g.unions):
+        # no union binds: the absolute Banzhaf (Penrose) index, from the swings alone
+        counts, _winning = swing_counts(g)
+        scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
+        return g.result({i: s * scale for i, s in counts.items()})
     return g.result(_owen(g, _banzhaf_weights))
 
 
