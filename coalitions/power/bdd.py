@@ -164,15 +164,18 @@ class Bdd:
                     stack.append(c)
         return sorted((x for x in seen if x > WIN), key=lambda x: -self.level[x])
 
+    @property
+    def bits(self) -> int:
+        """Bits a slot of the packed counts: enough for every subset of the players."""
+        return -(-(self.n + 2) // 8) * 8
+
     def _packed(
-        self, root: int, counted: int | None = None
-    ) -> tuple[int, list[int], dict[int, int], dict[int, int]]:
-        """Slot bits, the nodes, and each node's completions and paths by size, packed
-        (one slot a size; only the players before ``counted`` count towards the size
-        when it is given)."""
-        bits = -(-(self.n + 2) // 8) * 8
-        limit = self.n if counted is None else counted
-        shift = [bits if i < limit else 0 for i in range(self.n + 1)]
+        self, root: int, shift: Sequence[int] | None = None
+    ) -> tuple[list[int], dict[int, int], dict[int, int]]:
+        """The nodes, and each node's completions and paths, packed: a player in moves
+        the counts up by ``shift[level]`` bits (one slot a size by default)."""
+        if shift is None:
+            shift = [self.bits] * self.n
         order = self._reachable(root)
         done = {WIN: 1, LOSE: 0}
         for x in order:
@@ -185,42 +188,57 @@ class Bdd:
             for c, moved in ((self.then[x], shift[self.level[x]]), (self.other[x], 0)):
                 if c > WIN:
                     paths[c] += p << moved
-        return bits, order, done, paths
+        return order, done, paths
 
-    def _by_player(self, root: int, swing: bool, counted: int | None = None) -> list[list[int]]:
-        bits, order, done, paths = self._packed(root, counted)
-        limit = self.n if counted is None else counted
+    def by_player(self, root: int, *, swing: bool, shift: Sequence[int] | None = None) -> list[int]:
+        """Each player's swings (``swing``: sets of the others that lose without it and
+        win with it, for a monotone diagram) or sets of the diagram that contain it,
+        packed as :meth:`_packed` packs them (the player itself moves a containing set
+        too)."""
+        if shift is None:
+            shift = [self.bits] * self.n
+        order, done, paths = self._packed(root, shift)
         totals = [0] * self.n
         for x in order:
             i = self.level[x]
             after = done[self.then[x]] - (done[self.other[x]] if swing else 0)
-            totals[i] += paths[x] * (after if swing or i >= limit else after << bits)
+            totals[i] += paths[x] * (after if swing else after << shift[i])
+        return totals
+
+    def unpack(self, packed: int, slots: int) -> list[int]:
+        """The first ``slots`` slots of packed counts."""
+        bits = self.bits
         slot = (1 << bits) - 1
-        return [[(t >> (j * bits)) & slot for j in range(self.n + 1)] for t in totals]
+        return [(packed >> (j * bits)) & slot for j in range(slots)]
 
     def swings(self, root: int) -> list[list[int]]:
         """For a monotone diagram: each player's swings (coalitions of the others that
         lose without it and win with it) by their size."""
-        return self._by_player(root, swing=True)
+        return [self.unpack(t, self.n + 1) for t in self.by_player(root, swing=True)]
 
     def containing(self, root: int) -> list[list[int]]:
         """Each player's sets of the diagram that contain it, by size."""
-        return self._by_player(root, swing=False)
+        return [self.unpack(t, self.n + 1) for t in self.by_player(root, swing=False)]
 
-    def containing_among(self, root: int, counted: int) -> list[list[int]]:
-        """Each player's sets of the diagram that contain it, by how many of the first
+    def containing_among(self, root: int, counted: Sequence[bool]) -> list[list[int]]:
+        """Each player's sets of the diagram that contain it, by how many of the
         ``counted`` players they hold."""
-        return self._by_player(root, swing=False, counted=counted)
+        shift = [self.bits if c else 0 for c in counted]
+        packed = self.by_player(root, swing=False, shift=shift)
+        return [self.unpack(t, self.n + 1) for t in packed]
 
     def window(self, weights: Sequence[int], low: int, high: int) -> int:
         """The diagram of ``low <= sum(weights of the members) <= high``."""
         return self._and_not(self.weighted(weights, low), self.weighted(weights, high + 1))
 
+    def and_not(self, u: int, v: int) -> int:
+        """``u and not v``."""
+        return self._and_not(u, v)
+
     def count(self, root: int) -> list[int]:
         """The sets of the diagram by size."""
-        bits, _order, done, _paths = self._packed(root)
-        slot = (1 << bits) - 1
-        return [(done[root] >> (j * bits)) & slot for j in range(self.n + 1)]
+        _order, done, _paths = self._packed(root)
+        return self.unpack(done[root], self.n + 1)
 
     def members(self, root: int) -> Iterator[tuple[int, ...]]:
         """The sets of the diagram, each as its players, those with the first players

@@ -14,13 +14,9 @@ from .bdd import Bdd
 from .diagram import MAX_DIAGRAM_PLAYERS
 from .game import GameOrChamber, Players, WeightedGame, players_of
 from .surplus import levels
+from .vector import vector_johnston
 
 __all__ = ["johnston"]
-
-_VECTOR = (
-    "Johnston's index is not computed for vector-weighted games (several weight vectors "
-    "or a blocking minority): use banzhaf, shapley_shubik, deegan_packel or public_good"
-)
 
 
 def johnston(
@@ -48,7 +44,11 @@ def johnston(
     {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
     """
     if isinstance(game, WeightedGame) and game.is_vector:
-        raise ConstraintError(_VECTOR)
+        if constraints is not None or keywords:
+            raise ConstraintError(
+                "constraints apply to a legislature; a WeightedGame is already the game"
+            )
+        return vector_johnston(game)
     c = constraints_of(constraints, **keywords) if not isinstance(game, WeightedGame) else None
     if c is not None and (c.require or c.require_tags):
         raise ConstraintError(
@@ -100,7 +100,7 @@ def _johnston_by_diagram(g: Players, bdd: Bdd) -> dict[int, Fraction]:
         if lo > hi:
             continue
         window = bdd.window(weights, threshold + lo, threshold + hi)
-        per = bdd.containing_among(window, heavy)
+        per = bdd.containing_among(window, [i < heavy for i in range(g.count)])
         for i in range(heavy):
             raw[i] += sum((Fraction(k, a) for a, k in enumerate(per[i]) if k), Fraction(0))
     mass = sum(raw)
