@@ -49,6 +49,7 @@ class Bdd:
         self.other: list[int] = [LOSE, WIN]
         self._unique: dict[tuple[int, int, int], int] = {}
         self._memo: dict[tuple[str, int, int], int] = {}
+        self._weighted: dict[tuple[tuple[int, ...], int], int] = {}  # built diagrams
         # the game already won from level i on: a chain of nodes with equal children
         self.won = [WIN] * (n + 1)
         for i in range(n - 1, -1, -1):
@@ -68,6 +69,14 @@ class Bdd:
     def weighted(self, weights: Sequence[int], quota: int, *, limit: int | None = None) -> int:
         """The diagram of ``sum(weights of the members) >= quota``; with ``limit``,
         :class:`~coalitions.errors.LimitError` as soon as the table holds more nodes."""
+        key = (tuple(weights), quota)
+        known = self._weighted.get(key)
+        if known is not None:
+            return known
+        root = self._weighted[key] = self._build_weighted(weights, quota, limit)
+        return root
+
+    def _build_weighted(self, weights: Sequence[int], quota: int, limit: int | None) -> int:
         n = self.n
         rest = [sum(weights[i:]) for i in range(n + 1)]
         lows: list[list[int]] = [[] for _ in range(n + 1)]
