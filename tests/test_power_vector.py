@@ -3,6 +3,7 @@ against brute force, counting and listing, errors, and the EU Council's rule."""
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import pytest
@@ -150,3 +151,43 @@ def test_vector_owen_values_equal_brute_force(
     b = Brute(list(game.players), game.wins)
     assert power.owen(game, unions=unions) == b.owen(unions)
     assert power.owen_banzhaf(game, unions=unions) == owen_banzhaf(b, unions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(vector_games(), st.booleans())
+def test_ranked_minimal_winning_equals_brute_force(game: co.WeightedGame, largest: bool) -> None:
+    minimal = Brute(list(game.players), game.wins).minimal()
+    ranked = list(power.minimal_winning_ranked(game, largest=largest))
+    assert len(ranked) == len(minimal)
+    assert {s for _w, s in ranked} == set(minimal)
+    weights = [w for w, _s in ranked]
+    assert weights == sorted(weights, reverse=largest)
+    assert all(w == sum(game.weights[k] for k in s) for w, s in ranked)
+    # any other weights rank the same coalitions
+    by = {k: i for i, k in enumerate(game.players)}
+    other = list(power.minimal_winning_ranked(game, by))
+    assert [w for w, _s in other] == sorted(sum(by[k] for k in s) for s in minimal)
+
+
+def test_eu_council_minimal_winning_ranked_by_population() -> None:
+    eu = eu_council()
+    pop = eu_population()
+    first = list(itertools.islice(power.minimal_winning_ranked(eu), 200))
+    assert [w for w, _s in first] == sorted(w for w, _s in first)
+    for w, s in first:
+        assert eu.wins(s) and all(not eu.wins(s - {k}) for k in s)
+        assert w == sum(pop[k] for k in s)
+    # The least populous minimal winning coalition: 24 states without de, fr, it (the
+    # blocking clause) or 65% with 15 states, whichever holds fewer people.
+    lightest = first[0][1]
+    assert len(lightest) in (15, 24)
+    heaviest = next(power.minimal_winning_ranked(eu, largest=True))
+    assert {"de", "fr", "it"} <= heaviest[1]
+
+
+def test_ranked_minimal_winning_refuses_bad_weights() -> None:
+    g = co.WeightedGame(weights={"a": 2, "b": 1}, quota=2)
+    with pytest.raises(co.ConstraintError, match="'by' must weigh every player"):
+        next(power.minimal_winning_ranked(g, {"a": 1}))
+    with pytest.raises(co.ConstraintError, match="whole numbers"):
+        next(power.minimal_winning_ranked(g, {"a": 1, "b": -1}))

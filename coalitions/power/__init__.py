@@ -63,7 +63,7 @@ from .johnston import johnston
 from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .owen import owen, owen_banzhaf
 from .table import DEFAULT_INDICES, INDICES, PowerTable, index_name, indices
-from .vector import count_winning, minimal_winning
+from .vector import count_winning, minimal_winning, minimal_winning_ranked
 
 __all__ = [
     "DEFAULT_INDICES",
@@ -80,6 +80,7 @@ __all__ = [
     "indices",
     "johnston",
     "minimal_winning",
+    "minimal_winning_ranked",
     "owen",
     "owen_banzhaf",
     "public_good",

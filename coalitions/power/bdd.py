@@ -161,6 +161,10 @@ class Bdd:
 
     # ------------------------------------------------------------ counting
 
+    def nodes_under(self, root: int) -> list[int]:
+        """The inner nodes under ``root``, deepest level first."""
+        return self._reachable(root)
+
     def _reachable(self, root: int) -> list[int]:
         """The inner nodes under ``root``, deepest level first."""
         seen = {root}

@@ -13,13 +13,14 @@ these games: Johnston's index on one diagram for each combination of surplus int
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from fractions import Fraction
 
 from ..errors import ConstraintError
-from .bdd import LOSE, Bdd, factorial_weights
+from .bdd import LOSE, WIN, Bdd, factorial_weights
 from .game import WeightedGame
 from .surplus import levels
 
@@ -27,6 +28,7 @@ __all__ = [
     "count_winning",
     "game_diagram",
     "minimal_winning",
+    "minimal_winning_ranked",
     "vector_banzhaf",
     "vector_deegan_packel",
     "vector_johnston",
@@ -166,6 +168,65 @@ def minimal_winning(game: WeightedGame) -> Iterator[frozenset[str]]:
     c = _compiled(game)
     for members in c.bdd.members(c.minimal):
         yield frozenset(c.keys[i] for i in members)
+
+
+def minimal_winning_ranked(
+    game: WeightedGame, by: Mapping[str, int] | None = None, *, largest: bool = False
+) -> Iterator[tuple[int, frozenset[str]]]:
+    """The minimal winning coalitions of a weighted or vector-weighted game with their
+    weight in ``by`` (the first weight vector by default, the population of the EU
+    Council's rule), lightest first (heaviest first with ``largest``), lazily.
+
+    A best-first walk of the diagram of the minimal winning coalitions: each node knows
+    the lightest (heaviest) completion under it, so the walk takes the coalitions in
+    order, holding at most one partial coalition a level for each one given so far.
+
+    >>> g = WeightedGame(weights={"a": 4, "b": 2, "c": 1}, quota=5,
+    ...                  also=[({"a": 1, "b": 1, "c": 1}, 2)])
+    >>> [(w, sorted(s)) for w, s in minimal_winning_ranked(g)]
+    [(5, ['a', 'c']), (6, ['a', 'b'])]
+    """
+    weights = dict(game.weights) if by is None else _ranking_weights(game, by)
+    c = _compiled(game)
+    bdd, root = c.bdd, c.minimal
+    w = [weights[k] for k in c.keys]
+    sign = -1 if largest else 1
+    best: dict[int, int | None] = {WIN: 0, LOSE: None}  # the best completion, signed
+    for x in bdd.nodes_under(root):
+        then, other = best[bdd.then[x]], best[bdd.other[x]]
+        took = None if then is None else then + sign * w[bdd.level[x]]
+        best[x] = min((v for v in (took, other) if v is not None), default=None)
+    if best[root] is None:
+        return
+    counter = itertools.count()
+    heap: list[tuple[int, int, int, int, tuple[int, ...]]] = [
+        (best[root] or 0, next(counter), 0, root, ())
+    ]
+    while heap:
+        _bound, _seq, cost, x, chosen = heapq.heappop(heap)
+        if x == WIN:
+            yield sign * cost, frozenset(c.keys[i] for i in chosen)
+            continue
+        i = bdd.level[x]
+        for child, step, members in (
+            (bdd.then[x], sign * w[i], (*chosen, i)),
+            (bdd.other[x], 0, chosen),
+        ):
+            rest = best[child]
+            if rest is not None:
+                heapq.heappush(
+                    heap, (cost + step + rest, next(counter), cost + step, child, members)
+                )
+
+
+def _ranking_weights(game: WeightedGame, by: Mapping[str, int]) -> dict[str, int]:
+    """``by`` checked: a whole number >= 0 for every player of the game."""
+    if not isinstance(by, Mapping) or set(by) != set(game.weights):
+        raise ConstraintError(f"'by' must weigh every player of the game and no other (got {by!r})")
+    for k, v in by.items():
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ConstraintError(f"'by' must hold whole numbers >= 0 (got {v!r} for {k!r})")
+    return dict(by)
 
 
 def vector_unions(
