@@ -90,21 +90,21 @@ def _johnston_by_diagram(g: Players, bdd: Bdd) -> dict[int, Fraction]:
     """The index by player, on decision diagrams (large weights, few players): for each
     surplus interval ``lo..hi`` (:func:`.surplus.levels`), the diagram of the
     coalitions with ``threshold + lo`` to ``threshold + hi`` seats, and in it each heavy
-    player's coalitions by how many heavy members they hold (the heavy players are the
-    first ones, heaviest first)."""
+    player's coalitions by how many heavy members they hold."""
     weights, threshold = g.flat.weight, g.flat.threshold
-    raw = [Fraction(0)] * g.count
-    heavy = 0
-    for _d, lo, hi, group in levels(weights, threshold):
-        heavy += len(group)
+    scale = math.lcm(*range(1, g.count + 1))  # sums of 1/size as whole numbers
+    raw = [0] * g.count
+    for d, lo, hi, _group in levels(weights, threshold):
         if lo > hi:
             continue
+        heavy = [w >= d for w in weights]
         window = bdd.window(weights, threshold + lo, threshold + hi)
-        per = bdd.containing_among(window, [i < heavy for i in range(g.count)])
-        for i in range(heavy):
-            raw[i] += sum((Fraction(k, a) for a, k in enumerate(per[i]) if k), Fraction(0))
+        per = bdd.containing_among(window, heavy)
+        for i in range(g.count):
+            if heavy[i]:
+                raw[i] += sum(k * (scale // a) for a, k in enumerate(per[i]) if k)
     mass = sum(raw)
-    return {i: (raw[i] / mass if mass else Fraction(0)) for i in range(g.count)}
+    return {i: (Fraction(raw[i], mass) if mass else Fraction(0)) for i in range(g.count)}
 
 
 def _johnston(g: Players) -> dict[int, Fraction]:
