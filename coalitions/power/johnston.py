@@ -124,7 +124,9 @@ def _johnston(g: Players) -> dict[int, Fraction]:
     groups = {d: [i for i in range(g.count) if flat.weight[i] == d] for d in weights}
     scale = math.lcm(*range(1, g.count + 1))
     # Every count is of subsets of the players, scaled by at most `scale`.
-    form = Counts(total + 1, g.count + 2 + scale.bit_length())
+    # Every window read ends below threshold + the heaviest weight: no longer sum counts.
+    length = min(total, threshold + max(flat.weight) - 1) + 1
+    form = Counts(length, g.count + 2 + scale.bit_length())
     light = _light_tables(form, weights, groups)
     raw: dict[int, Fraction] = {}
     heavy: Table = {(0, 0): 1}  # the players of weight >= d, by size and seats
