@@ -1,6 +1,6 @@
-"""Johnston's index at any weight scale: the decision-diagram path against brute force
-and against the dense count, and on games with large weights that no common factor
-reduces."""
+"""Johnston's index (and the minimal-coalition indices) at any weight scale: the
+decision-diagram path against brute force and against the dense count, and on games
+with large weights that no common factor reduces."""
 
 from __future__ import annotations
 
@@ -47,9 +47,13 @@ def by_dense(game: co.WeightedGame) -> dict[str, Fraction]:
 @settings(max_examples=300, deadline=None)
 @given(weighted_games())
 def test_johnston_by_diagram_equals_brute_force(game: co.WeightedGame) -> None:
-    expected = Brute(list(game.players), game.wins).johnston()
+    b = Brute(list(game.players), game.wins)
+    expected = b.johnston()
     assert by_diagram(game) == expected
     assert power.johnston(game) == expected
+    # the minimal-coalition indices take the diagram too when the weights are large
+    assert power.deegan_packel(game) == b.deegan_packel()
+    assert power.public_good(game) == b.public_good()
 
 
 def test_both_paths_agree_on_iraq_2025() -> None:

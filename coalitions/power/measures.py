@@ -18,6 +18,7 @@ from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, Table, build_table, count_sizes, remove_player
 from ..errors import ConstraintError
+from .bdd import Bdd
 from .diagram import Diagram, use_diagram
 from .game import GameOrChamber, Players, WeightedGame, players_of
 from .surplus import minimal_counts
@@ -184,8 +185,19 @@ def shapley_shubik(
 
 
 def _minimal_counts(g: Players, *, by_size: bool) -> tuple[Counter[int], dict[int, Counter[int]]]:
-    """Minimal winning coalitions by size, in all and containing each player (in one
-    pass over the surplus intervals when the game has no requirement)."""
+    """Minimal winning coalitions by size, in all and containing each player: on the
+    diagram of the minimal winning coalitions when the decision diagram is the cheaper
+    path, else in one pass over the surplus intervals when the game has no requirement,
+    else by counting's count once per class of identical players."""
+    if not g.flat.all_tags and _by_diagram(g, by_size=True):
+        bdd = Bdd(g.count)
+        minimal = bdd.minimal(bdd.weighted(g.flat.weight, g.flat.threshold))
+        everything = Counter({size: k for size, k in enumerate(bdd.count(minimal)) if k})
+        per = {
+            i: Counter({size: k for size, k in enumerate(sizes) if k})
+            for i, sizes in enumerate(bdd.containing(minimal))
+        }
+        return everything, per
     if not g.flat.all_tags:
         return minimal_counts(g.flat)
     everything = count_sizes(g.flat, True, by_size=by_size)
