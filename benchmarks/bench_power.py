@@ -231,6 +231,9 @@ def large_weights(closing: list[str]) -> None:
         t, _ = best_of(lambda game=game: power.johnston(game), repeat=1)
         print(f"Johnston, {name}: {t * 1000:.0f} ms")
         closing.append(f"Johnston on {name}: {t:.2f} s (dense count, iraq x1000+1: > 300 s)")
+    population = eu["EU-27 population"]
+    t, _ = best_of(lambda: power.deegan_packel(population), repeat=1)
+    print(f"Deegan-Packel, EU-27 population: {t * 1000:.0f} ms")
     rule = eu["EU Council QMV"]
     t, _ = best_of(lambda: power.johnston(rule), repeat=1)
     print(f"Johnston, EU Council rule (vector game): {t:.2f} s")
