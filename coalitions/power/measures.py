@@ -190,14 +190,7 @@ def _minimal_counts(g: Players, *, by_size: bool) -> tuple[Counter[int], dict[in
     path, else in one pass over the surplus intervals when the game has no requirement,
     else by counting's count once per class of identical players."""
     if not g.flat.all_tags and _by_diagram(g, by_size=True):
-        bdd = Bdd(g.count)
-        minimal = bdd.minimal(bdd.weighted(g.flat.weight, g.flat.threshold))
-        everything = Counter({size: k for size, k in enumerate(bdd.count(minimal)) if k})
-        per = {
-            i: Counter({size: k for size, k in enumerate(sizes) if k})
-            for i, sizes in enumerate(bdd.containing(minimal))
-        }
-        return everything, per
+        return _minimal_counts_by_diagram(g)
     if not g.flat.all_tags:
         return minimal_counts(g.flat)
     everything = count_sizes(g.flat, True, by_size=by_size)
@@ -206,6 +199,18 @@ def _minimal_counts(g: Players, *, by_size: bool) -> tuple[Counter[int], dict[in
         sizes = count_sizes(g.flat, True, forced_in=frozenset({group[0]}), by_size=by_size)
         for i in group:
             per[i] = sizes
+    return everything, per
+
+
+def _minimal_counts_by_diagram(g: Players) -> tuple[Counter[int], dict[int, Counter[int]]]:
+    """:func:`_minimal_counts` on the diagram of the minimal winning coalitions."""
+    bdd = Bdd(g.count)
+    minimal = bdd.minimal(bdd.weighted(g.flat.weight, g.flat.threshold))
+    everything = Counter({size: k for size, k in enumerate(bdd.count(minimal)) if k})
+    per = {
+        i: Counter({size: k for size, k in enumerate(sizes) if k})
+        for i, sizes in enumerate(bdd.containing(minimal))
+    }
     return everything, per
 
 
