@@ -3,6 +3,7 @@ against brute force, counting and listing, errors, and the EU Council's rule."""
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 import coalitions as co
 from coalitions import power
 
-from .oracles.power import Brute
+from .oracles.power import Brute, owen_banzhaf
 from .test_power_scale import eu_population
 
 
@@ -60,15 +61,16 @@ def test_one_vector_is_the_weighted_game(game: co.WeightedGame) -> None:
     assert power.banzhaf(forced, normalized=False) == power.banzhaf(plain, normalized=False)
 
 
-def test_vector_games_refuse_what_is_not_computed() -> None:
+def test_vector_games_compute_johnston_and_owen_when_named() -> None:
     g = co.WeightedGame(weights={"a": 2, "b": 1}, quota=2, also=[({"a": 1, "b": 1}, 2)])
-    with pytest.raises(co.ConstraintError, match="vector-weighted"):
-        power.johnston(g)
-    with pytest.raises(co.ConstraintError, match="vector-weighted"):
-        power.owen(g, unions=[["a", "b"]])
+    assert power.johnston(g) == {"a": Fraction(1, 2), "b": Fraction(1, 2)}
+    assert power.owen(g, unions=[["a", "b"]]) == {"a": Fraction(1, 2), "b": Fraction(1, 2)}
     table = power.indices(g)
-    assert "johnston" not in table.indices
+    assert "johnston" not in table.indices  # one diagram a combination of intervals: ask
+    assert power.indices(g, which=["johnston"]).values["johnston"] == power.johnston(g)
     assert table.values["shapley-shubik"] == {"a": Fraction(1, 2), "b": Fraction(1, 2)}
+    with pytest.raises(co.ConstraintError, match="already the game"):
+        power.johnston(g, exclude={"a"})
 
 
 @pytest.mark.parametrize(
@@ -122,3 +124,70 @@ def test_eu_council_rule() -> None:
     # majority's member count), as every study of the Lisbon rule finds.
     share = {k: Fraction(pop[k], sum(pop.values())) for k in pop}
     assert ss["de"] < share["de"] and ss["mt"] > share["mt"]
+
+
+@st.composite
+def games_with_unions(draw: st.DrawFn) -> tuple[co.WeightedGame, list[list[str]]]:
+    game = draw(vector_games(max_players=5))
+    keys = list(game.players)
+    labels = draw(st.lists(st.integers(0, 2), min_size=len(keys), max_size=len(keys)))
+    unions = [[k for k, lab in zip(keys, labels, strict=True) if lab == u] for u in range(3)]
+    return game, [u for u in unions if u]
+
+
+@settings(max_examples=200, deadline=None)
+@given(vector_games())
+def test_vector_johnston_equals_brute_force(game: co.WeightedGame) -> None:
+    b = Brute(list(game.players), game.wins)
+    assert power.johnston(game) == b.johnston()
+
+
+@settings(max_examples=200, deadline=None)
+@given(games_with_unions())
+def test_vector_owen_values_equal_brute_force(
+    case: tuple[co.WeightedGame, list[list[str]]],
+) -> None:
+    game, unions = case
+    b = Brute(list(game.players), game.wins)
+    assert power.owen(game, unions=unions) == b.owen(unions)
+    assert power.owen_banzhaf(game, unions=unions) == owen_banzhaf(b, unions)
+
+
+@settings(max_examples=200, deadline=None)
+@given(vector_games(), st.booleans())
+def test_ranked_minimal_winning_equals_brute_force(game: co.WeightedGame, largest: bool) -> None:
+    minimal = Brute(list(game.players), game.wins).minimal()
+    ranked = list(power.minimal_winning_ranked(game, largest=largest))
+    assert len(ranked) == len(minimal)
+    assert {s for _w, s in ranked} == set(minimal)
+    weights = [w for w, _s in ranked]
+    assert weights == sorted(weights, reverse=largest)
+    assert all(w == sum(game.weights[k] for k in s) for w, s in ranked)
+    # any other weights rank the same coalitions
+    by = {k: i for i, k in enumerate(game.players)}
+    other = list(power.minimal_winning_ranked(game, by))
+    assert [w for w, _s in other] == sorted(sum(by[k] for k in s) for s in minimal)
+
+
+def test_eu_council_minimal_winning_ranked_by_population() -> None:
+    eu = eu_council()
+    pop = eu_population()
+    first = list(itertools.islice(power.minimal_winning_ranked(eu), 200))
+    assert [w for w, _s in first] == sorted(w for w, _s in first)
+    for w, s in first:
+        assert eu.wins(s) and all(not eu.wins(s - {k}) for k in s)
+        assert w == sum(pop[k] for k in s)
+    # The least populous minimal winning coalition: 24 states without de, fr, it (the
+    # blocking clause) or 65% with 15 states, whichever holds fewer people.
+    lightest = first[0][1]
+    assert len(lightest) in (15, 24)
+    heaviest = next(power.minimal_winning_ranked(eu, largest=True))
+    assert {"de", "fr", "it"} <= heaviest[1]
+
+
+def test_ranked_minimal_winning_refuses_bad_weights() -> None:
+    g = co.WeightedGame(weights={"a": 2, "b": 1}, quota=2)
+    with pytest.raises(co.ConstraintError, match="'by' must weigh every player"):
+        next(power.minimal_winning_ranked(g, {"a": 1}))
+    with pytest.raises(co.ConstraintError, match="whole numbers"):
+        next(power.minimal_winning_ranked(g, {"a": 1, "b": -1}))

@@ -30,9 +30,9 @@ constraints):
 Vector-weighted games (:class:`WeightedGame` with ``also=`` more weight vectors and
 quotas, all to be reached, and ``blockers=`` a blocking-minority clause, as the EU
 Council's) are computed on their binary decision diagram (:mod:`.vector`, :mod:`.bdd`):
-Banzhaf, Penrose, Shapley-Shubik, Deegan-Packel and the public good index, exactly;
-:func:`count_winning` and :func:`minimal_winning` count and list their minimal winning
-coalitions. Johnston's index and the Owen value are not computed for them.
+every index above, exactly; :func:`count_winning` and :func:`minimal_winning` count and
+list their minimal winning coalitions, :func:`minimal_winning_ranked` lists them by
+weight (population, for the EU Council).
 
 Constraints: excluded parties are null players (listed with 0); a kept-together bloc is
 one player, reported under the bloc's key (:func:`owen` shares it among its members);
@@ -44,9 +44,9 @@ a winning coalition lose), where these indices are undefined: they raise
 
 The modules: :mod:`.game` (:class:`WeightedGame`, and any game made ready for the
 indices), :mod:`.measures` (Banzhaf, Shapley-Shubik, Deegan-Packel, public good),
-:mod:`.johnston`, :mod:`.owen`, :mod:`.table` (the registry and :class:`PowerTable`),
-:mod:`.diagram` (large weights, few players), :mod:`.bdd` and :mod:`.vector`
-(vector-weighted games).
+:mod:`.johnston`, :mod:`.surplus` (counts by surplus interval), :mod:`.owen`,
+:mod:`.table` (the registry and :class:`PowerTable`), :mod:`.diagram` (large weights,
+few players), :mod:`.bdd` and :mod:`.vector` (vector-weighted games).
 
 >>> game = WeightedGame(weights={"a": 4, "b": 2, "c": 1}, quota=5)
 >>> shapley_shubik(game)
@@ -63,7 +63,7 @@ from .johnston import johnston
 from .measures import banzhaf, deegan_packel, public_good, shapley_shubik
 from .owen import owen, owen_banzhaf
 from .table import DEFAULT_INDICES, INDICES, PowerTable, index_name, indices
-from .vector import count_winning, minimal_winning
+from .vector import count_winning, minimal_winning, minimal_winning_ranked
 
 __all__ = [
     "DEFAULT_INDICES",
@@ -80,6 +80,7 @@ __all__ = [
     "indices",
     "johnston",
     "minimal_winning",
+    "minimal_winning_ranked",
     "owen",
     "owen_banzhaf",
     "public_good",

@@ -30,6 +30,8 @@ import bisect
 import math
 from collections.abc import Iterator, Sequence
 
+from ..errors import LimitError
+
 __all__ = ["LOSE", "WIN", "Bdd"]
 
 LOSE = 0
@@ -47,6 +49,7 @@ class Bdd:
         self.other: list[int] = [LOSE, WIN]
         self._unique: dict[tuple[int, int, int], int] = {}
         self._memo: dict[tuple[str, int, int], int] = {}
+        self._weighted: dict[tuple[tuple[int, ...], int], int] = {}  # built diagrams
         # the game already won from level i on: a chain of nodes with equal children
         self.won = [WIN] * (n + 1)
         for i in range(n - 1, -1, -1):
@@ -63,8 +66,17 @@ class Bdd:
             self.other.append(other)
         return found
 
-    def weighted(self, weights: Sequence[int], quota: int) -> int:
-        """The diagram of ``sum(weights of the members) >= quota``."""
+    def weighted(self, weights: Sequence[int], quota: int, *, limit: int | None = None) -> int:
+        """The diagram of ``sum(weights of the members) >= quota``; with ``limit``,
+        :class:`~coalitions.errors.LimitError` as soon as the table holds more nodes."""
+        key = (tuple(weights), quota)
+        known = self._weighted.get(key)
+        if known is not None:
+            return known
+        root = self._weighted[key] = self._build_weighted(weights, quota, limit)
+        return root
+
+    def _build_weighted(self, weights: Sequence[int], quota: int, limit: int | None) -> int:
         n = self.n
         rest = [sum(weights[i:]) for i in range(n + 1)]
         lows: list[list[int]] = [[] for _ in range(n + 1)]
@@ -83,6 +95,8 @@ class Bdd:
             e, e_low, e_high = make(i + 1, need)
             low, high = max(t_low + w, e_low), min(t_high + w, e_high)
             node = self.node(i, t, e)
+            if limit is not None and len(self.level) > limit:
+                raise LimitError(f"the decision diagram needs more than {limit:,} nodes")
             k = bisect.bisect_left(lows[i], low)
             lows[i].insert(k, low)
             found[i].insert(k, (node, high))
@@ -147,6 +161,10 @@ class Bdd:
 
     # ------------------------------------------------------------ counting
 
+    def nodes_under(self, root: int) -> list[int]:
+        """The inner nodes under ``root``, deepest level first."""
+        return self._reachable(root)
+
     def _reachable(self, root: int) -> list[int]:
         """The inner nodes under ``root``, deepest level first."""
         seen = {root}
@@ -159,47 +177,81 @@ class Bdd:
                     stack.append(c)
         return sorted((x for x in seen if x > WIN), key=lambda x: -self.level[x])
 
-    def _packed(self, root: int) -> tuple[int, list[int], dict[int, int], dict[int, int]]:
-        """Slot bits, the nodes, and each node's completions and paths by size, packed
-        (one slot a size)."""
-        bits = -(-(self.n + 2) // 8) * 8
+    @property
+    def bits(self) -> int:
+        """Bits a slot of the packed counts: enough for every subset of the players."""
+        return -(-(self.n + 2) // 8) * 8
+
+    def _packed(
+        self, root: int, shift: Sequence[int] | None = None
+    ) -> tuple[list[int], dict[int, int], dict[int, int]]:
+        """The nodes, and each node's completions and paths, packed: a player in moves
+        the counts up by ``shift[level]`` bits (one slot a size by default)."""
+        if shift is None:
+            shift = [self.bits] * self.n
         order = self._reachable(root)
         done = {WIN: 1, LOSE: 0}
         for x in order:
-            done[x] = done[self.other[x]] + (done[self.then[x]] << bits)
+            done[x] = done[self.other[x]] + (done[self.then[x]] << shift[self.level[x]])
         paths = dict.fromkeys(order, 0)
         if root > WIN:
             paths[root] = 1
         for x in reversed(order):
             p = paths[x]
-            for c, shift in ((self.then[x], bits), (self.other[x], 0)):
+            for c, moved in ((self.then[x], shift[self.level[x]]), (self.other[x], 0)):
                 if c > WIN:
-                    paths[c] += p << shift
-        return bits, order, done, paths
+                    paths[c] += p << moved
+        return order, done, paths
 
-    def _by_player(self, root: int, swing: bool) -> list[list[int]]:
-        bits, order, done, paths = self._packed(root)
+    def by_player(self, root: int, *, swing: bool, shift: Sequence[int] | None = None) -> list[int]:
+        """Each player's swings (``swing``: sets of the others that lose without it and
+        win with it, for a monotone diagram) or sets of the diagram that contain it,
+        packed as :meth:`_packed` packs them (the player itself moves a containing set
+        too)."""
+        if shift is None:
+            shift = [self.bits] * self.n
+        order, done, paths = self._packed(root, shift)
         totals = [0] * self.n
         for x in order:
+            i = self.level[x]
             after = done[self.then[x]] - (done[self.other[x]] if swing else 0)
-            totals[self.level[x]] += paths[x] * (after if swing else after << bits)
+            totals[i] += paths[x] * (after if swing else after << shift[i])
+        return totals
+
+    def unpack(self, packed: int, slots: int) -> list[int]:
+        """The first ``slots`` slots of packed counts."""
+        bits = self.bits
         slot = (1 << bits) - 1
-        return [[(t >> (j * bits)) & slot for j in range(self.n + 1)] for t in totals]
+        return [(packed >> (j * bits)) & slot for j in range(slots)]
 
     def swings(self, root: int) -> list[list[int]]:
         """For a monotone diagram: each player's swings (coalitions of the others that
         lose without it and win with it) by their size."""
-        return self._by_player(root, swing=True)
+        return [self.unpack(t, self.n + 1) for t in self.by_player(root, swing=True)]
 
     def containing(self, root: int) -> list[list[int]]:
         """Each player's sets of the diagram that contain it, by size."""
-        return self._by_player(root, swing=False)
+        return [self.unpack(t, self.n + 1) for t in self.by_player(root, swing=False)]
+
+    def containing_among(self, root: int, counted: Sequence[bool]) -> list[list[int]]:
+        """Each player's sets of the diagram that contain it, by how many of the
+        ``counted`` players they hold."""
+        shift = [self.bits if c else 0 for c in counted]
+        packed = self.by_player(root, swing=False, shift=shift)
+        return [self.unpack(t, self.n + 1) for t in packed]
+
+    def window(self, weights: Sequence[int], low: int, high: int) -> int:
+        """The diagram of ``low <= sum(weights of the members) <= high``."""
+        return self._and_not(self.weighted(weights, low), self.weighted(weights, high + 1))
+
+    def and_not(self, u: int, v: int) -> int:
+        """``u and not v``."""
+        return self._and_not(u, v)
 
     def count(self, root: int) -> list[int]:
         """The sets of the diagram by size."""
-        bits, _order, done, _paths = self._packed(root)
-        slot = (1 << bits) - 1
-        return [(done[root] >> (j * bits)) & slot for j in range(self.n + 1)]
+        _order, done, _paths = self._packed(root)
+        return self.unpack(done[root], self.n + 1)
 
     def members(self, root: int) -> Iterator[tuple[int, ...]]:
         """The sets of the diagram, each as its players, those with the first players

@@ -35,7 +35,13 @@ import math
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["DIAGRAM_NODE_COST", "Diagram", "diagram_nodes_bound", "use_diagram"]
+__all__ = [
+    "DIAGRAM_NODE_COST",
+    "MAX_DIAGRAM_PLAYERS",
+    "Diagram",
+    "diagram_nodes_bound",
+    "use_diagram",
+]
 
 #: The cost of one diagram node in slots of the dense program, measured on random games
 #: of 10 to 40 players with weights up to 100 to 100,000 (the crossover of the two
@@ -44,7 +50,7 @@ DIAGRAM_NODE_COST: Final = 64
 
 #: Above this many players the diagram is never chosen (its recursion is one level a
 #: player, and its width bound is useless).
-_MAX_DIAGRAM_PLAYERS: Final = 200
+MAX_DIAGRAM_PLAYERS: Final = 200
 
 _WIN: Final = 0
 _LOSE: Final = 1
@@ -68,7 +74,7 @@ def use_diagram(weights: Sequence[int], quota: int, *, by_size: bool) -> bool:
     for Shapley-Shubik, measured); the diagram at most :func:`diagram_nodes_bound` nodes
     of :data:`DIAGRAM_NODE_COST` slots each."""
     n = len(weights)
-    if n > _MAX_DIAGRAM_PLAYERS or n == 0:
+    if n > MAX_DIAGRAM_PLAYERS or n == 0:
         return False
     dense = n * (quota + 1) * (2 if by_size else 1)
     return diagram_nodes_bound(weights, quota) * DIAGRAM_NODE_COST < dense

@@ -18,8 +18,10 @@ from .. import rules
 from ..constraints import Constraints
 from ..counting import Counts, Table, build_table, count_sizes, remove_player
 from ..errors import ConstraintError
+from .bdd import Bdd
 from .diagram import Diagram, use_diagram
 from .game import GameOrChamber, Players, WeightedGame, players_of
+from .surplus import minimal_counts
 from .vector import (
     vector_banzhaf,
     vector_deegan_packel,
@@ -183,13 +185,32 @@ def shapley_shubik(
 
 
 def _minimal_counts(g: Players, *, by_size: bool) -> tuple[Counter[int], dict[int, Counter[int]]]:
-    """Minimal winning coalitions by size, in all and containing each player."""
+    """Minimal winning coalitions by size, in all and containing each player: on the
+    diagram of the minimal winning coalitions when the decision diagram is the cheaper
+    path, else in one pass over the surplus intervals when the game has no requirement,
+    else by counting's count once per class of identical players."""
+    if not g.flat.all_tags and _by_diagram(g, by_size=True):
+        return _minimal_counts_by_diagram(g)
+    if not g.flat.all_tags:
+        return minimal_counts(g.flat)
     everything = count_sizes(g.flat, True, by_size=by_size)
     per: dict[int, Counter[int]] = {}
     for group in g.classes():
         sizes = count_sizes(g.flat, True, forced_in=frozenset({group[0]}), by_size=by_size)
         for i in group:
             per[i] = sizes
+    return everything, per
+
+
+def _minimal_counts_by_diagram(g: Players) -> tuple[Counter[int], dict[int, Counter[int]]]:
+    """:func:`_minimal_counts` on the diagram of the minimal winning coalitions."""
+    bdd = Bdd(g.count)
+    minimal = bdd.minimal(bdd.weighted(g.flat.weight, g.flat.threshold))
+    everything = Counter({size: k for size, k in enumerate(bdd.count(minimal)) if k})
+    per = {
+        i: Counter({size: k for size, k in enumerate(sizes) if k})
+        for i, sizes in enumerate(bdd.containing(minimal))
+    }
     return everything, per
 
 
@@ -216,9 +237,10 @@ def deegan_packel(
     g = players_of(game, quota, constraints, keywords)
     everything, per = _minimal_counts(g, by_size=True)
     total = sum(everything.values())
+    scale = math.lcm(*range(1, g.count + 1))  # sums of 1/size as whole numbers
     return g.result(
         {
-            i: sum((Fraction(k, c) for c, k in sizes.items()), Fraction(0)) / total
+            i: Fraction(sum(k * (scale // c) for c, k in sizes.items()), scale * total)
             for i, sizes in per.items()
         }
     )

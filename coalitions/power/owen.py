@@ -19,7 +19,8 @@ from ..counting import Counts, FlatGame, Table, build_table
 from ..errors import ConstraintError, unknown
 from ..model import Legislature
 from .game import Players, WeightedGame, players_of
-from .measures import without
+from .measures import swing_counts, without
+from .vector import vector_banzhaf, vector_shapley_shubik, vector_unions
 
 __all__ = ["owen", "owen_banzhaf"]
 
@@ -48,6 +49,8 @@ def owen(
     >>> owen(g, unions=[["b", "c"]])
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        return _vector_value(game, constraints, unions, keywords, _shapley_weights)
     g = _with_unions(game, quota, constraints, unions, keywords)
     return g.result(_owen(g, _shapley_weights))
 
@@ -74,7 +77,14 @@ def owen_banzhaf(
     >>> owen_banzhaf(g, unions=[["b", "c"]])
     {'a': Fraction(1, 2), 'b': Fraction(1, 4), 'c': Fraction(1, 4)}
     """
+    if isinstance(game, WeightedGame) and game.is_vector:
+        return _vector_value(game, constraints, unions, keywords, _banzhaf_weights)
     g = _with_unions(game, quota, constraints, unions, keywords)
+    if g.unions is None or all(len(u) == 1 for u in g.unions):
+        # no union binds: the absolute Banzhaf (Penrose) index, from the swings alone
+        counts, _winning = swing_counts(g)
+        scale = Fraction(1, 2 ** (g.count - 1)) if g.count else Fraction(0)
+        return g.result({i: s * scale for i, s in counts.items()})
     return g.result(_owen(g, _banzhaf_weights))
 
 
@@ -88,14 +98,9 @@ def _with_unions(
     """The players and their unions (given for a weighted game; the kept-together blocs
     of a legislature)."""
     if isinstance(game, WeightedGame):
-        if game.is_vector:
-            raise ConstraintError(
-                "values with a priori unions are not computed for vector-weighted games "
-                "(several weight vectors or a blocking minority): use shapley_shubik"
-            )
-        g = players_of(game, quota, None, {})
+        g = players_of(game, quota, constraints, keywords)
         if unions is not None:
-            g.unions = _unions(g, unions)
+            g.unions = [[g.index[k] for k in u] for u in _key_unions(game.players, unions)]
         return g
     if unions is not None:
         raise ConstraintError("for a legislature, the unions are the 'keep_together' blocs")
@@ -113,21 +118,42 @@ def _banzhaf_weights(count: int) -> list[Fraction]:
     return [Fraction(1, 2 ** (count - 1))] * count
 
 
-def _unions(g: Players, unions: Sequence[Sequence[str]]) -> list[list[int]]:
-    """The unions given by keys, as indices, with every other player a union alone."""
-    seen: set[int] = set()
+def _key_unions(players: Sequence[str], unions: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The unions given by keys, checked, with every other player a union alone."""
+    known = set(players)
+    seen: set[str] = set()
     groups = []
     for union in unions:
         members = []
         for k in union:
-            if k not in g.index:
-                raise ConstraintError(unknown("player", k, g.given, where="'unions'"))
-            if g.index[k] in seen:
+            if k not in known:
+                raise ConstraintError(unknown("player", k, players, where="'unions'"))
+            if k in seen:
                 raise ConstraintError(f"player {k!r} is in two unions")
-            seen.add(g.index[k])
-            members.append(g.index[k])
+            seen.add(k)
+            members.append(k)
         groups.append(members)
-    return groups + [[i] for i in range(g.count) if i not in seen]
+    return groups + [[k] for k in players if k not in seen]
+
+
+def _vector_value(
+    game: WeightedGame,
+    constraints: Constraints | None,
+    unions: Sequence[Sequence[str]] | None,
+    keywords: dict[str, Any],
+    weights: Callable[[int], list[Fraction]],
+) -> dict[str, Fraction]:
+    """A value with a priori unions of a vector-weighted game, on its diagrams."""
+    if constraints is not None or keywords:
+        raise ConstraintError(
+            "constraints apply to a legislature; a WeightedGame is already the game"
+        )
+    groups = _key_unions(game.players, unions or ())
+    if all(len(u) == 1 for u in groups):  # no union binds: Shapley-Shubik's or Penrose's
+        if weights is _shapley_weights:
+            return vector_shapley_shubik(game)
+        return vector_banzhaf(game, normalized=False)
+    return vector_unions(game, groups, weights)
 
 
 def _owen(g: Players, weights: Callable[[int], list[Fraction]]) -> dict[int, Fraction]:
@@ -153,12 +179,18 @@ def _owen(g: Players, weights: Callable[[int], list[Fraction]]) -> dict[int, Fra
     table = build_table(form, quotient.flat, range(m), sizes=True)
     outer = weights(m)
     values: dict[int, Fraction] = {}
+    # Two members have the same value when their unions hold the same weights and tags
+    # (the unions are then symmetric in the quotient game) and so do they: computed
+    # once for each such pair (once a class of identical players when no union binds).
+    done: dict[tuple[tuple[tuple[int, int], ...], tuple[int, int]], Fraction] = {}
     for k, members in enumerate(groups):
-        rest = without(quotient, form, table, k, sizes=True)
-        done: dict[tuple[int, int], Fraction] = {}
+        union = tuple(sorted((flat.weight[i], flat.tag_bits[i]) for i in members))
+        rest: Table | None = None
         for i in members:
-            signature = (flat.weight[i], flat.tag_bits[i])
+            signature = (union, (flat.weight[i], flat.tag_bits[i]))
             if signature not in done:
+                if rest is None:
+                    rest = without(quotient, form, table, k, sizes=True)
                 partners = [j for j in members if j != i]
                 done[signature] = _value(
                     g, form, rest, outer, weights(len(partners) + 1), partners, i

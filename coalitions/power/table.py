@@ -141,7 +141,8 @@ def indices(
 
     By default: Banzhaf, Shapley-Shubik, Deegan-Packel, public good and Johnston
     (Johnston is left out of the default set for games with requirements, where it is
-    not computed; name it to get the error).
+    not computed, and for vector-weighted games, where it costs one diagram for each
+    combination of surplus intervals: name it to get it, or the error).
 
     >>> t = indices(WeightedGame(weights={"a": 2, "b": 1, "c": 1}, quota=3))
     >>> [row["key"] for row in t.rows()], t.rows()[0]["banzhaf"]
