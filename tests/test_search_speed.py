@@ -105,7 +105,9 @@ def test_iraq_top_thousand_under_red_lines(iraq: co.Legislature) -> None:
     red = co.Constraints(
         exclude_tags={"militia-affiliated"}, require_tags={"component:kurdish", "component:sunni"}
     )
-    found = list(co.find_coalitions(iraq, "majority", constraints=red, order_by="seats", limit=1000))
+    found = list(
+        co.find_coalitions(iraq, "majority", constraints=red, order_by="seats", limit=1000)
+    )
     assert found == best_first(ranked_walk(iraq, "majority", red, True), "seats", 1000)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -68,7 +68,9 @@ def deep_ranking(walk: Walk, order_by: str, k: int) -> Iterator[Coalition]:
     by_seats = order_by == "seats"
     for band in bands:
         for players, seats, size in itertools.islice(walker.results(band), band.take):
-            found.append((seats, size, next(seq), players) if by_seats else (size, seats, next(seq), players))
+            found.append(
+                (seats, size, next(seq), players) if by_seats else (size, seats, next(seq), players)
+            )
     found.sort()  # by rank, then in walk order (the sequence numbers differ)
     build = walk.builder.coalition
     for first, second, _seq, players in found[:k]:
@@ -105,7 +107,7 @@ def _seats_range(flat: FlatGame) -> tuple[int, int]:
     return max(flat.threshold, flat.base_seats), most
 
 
-def _least_seats(walk: Walk, enough: int, at_most: int) -> int:
+def _least_seats(walk: Walk, enough: int, at_most: Callable[[int], int]) -> int:
     """The least seat total ``s`` with at least ``enough`` results of at most ``s``
     seats (``at_most(s)`` counts them); one must exist."""
     lo, hi = _seats_range(walk.flat)
@@ -193,15 +195,12 @@ class _BandWalk:
         def feasible(unit: int, seats: int, tags: int, size: int, cap: int) -> bool:
             """Whether the players from ``unit`` on can complete a result of the band."""
             hi = (cap if cap < seat_hi else seat_hi) - seats
-            lo = seat_lo - seats
-            if lo < 0:
-                lo = 0
+            lo = max(seat_lo - seats, 0)
             c_hi = size_hi - size
             c_lo = size_lo - size
             if hi < lo or c_hi < 0:
                 return False
-            if c_hi > self.most:
-                c_hi = self.most
+            c_hi = min(c_hi, self.most)
             window = ((1 << (hi - lo + 1)) - 1) << lo
             for mask in masks:
                 if tags | mask == all_tags:
@@ -218,9 +217,9 @@ class _BandWalk:
         players = list(flat.required_players)
         seats, tags, size = flat.base_seats, flat.base_tags, flat.base_parties
         if seats >= threshold and tags == all_tags:
-            if seat_lo <= seats <= seat_hi and size_lo <= size <= size_hi:
-                if walk.accepts(players):
-                    yield tuple(players), seats, size
+            in_band = seat_lo <= seats <= seat_hi and size_lo <= size <= size_hi
+            if in_band and walk.accepts(players):
+                yield tuple(players), seats, size
             if minimal:
                 return
         cap = self.never if flat.upper is None else flat.upper
@@ -229,7 +228,9 @@ class _BandWalk:
         weight, party_count, tag_bits = units.weight, units.party_count, units.tag_bits
         player = [m[0] for m in units.members]
         conflicts = flat.conflicts if flat.forbidden else None
-        most_parties = self.most + flat.base_parties if flat.max_parties is None else flat.max_parties
+        most_parties = (
+            self.most + flat.base_parties if flat.max_parties is None else flat.max_parties
+        )
         count = units.count
 
         def step(unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[Any, ...] | None:
@@ -254,13 +255,15 @@ class _BandWalk:
             )
             return (seats2, tags2, size2, cap2, emits, descends) if emits or descends else None
 
-        following: dict[tuple[int, ...], int] = {}
+        following: dict[tuple[int, ...], tuple[int, Any]] = {}
+        nothing: tuple[int, Any] = (count, None)
 
-        def next_step(unit: int, seats: int, tags: int, size: int, cap: int) -> int:
-            """The first player from ``unit`` on whose taking may lead to a result
-            (``count`` if none); remembered for every node of the same state."""
+        def next_step(unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[int, Any]:
+            """The first player from ``unit`` on whose taking may lead to a result, and
+            what taking it gives (``(count, None)`` if none); remembered for every node
+            of the same state."""
             passed = []
-            found = count
+            found: tuple[int, Any] = nothing
             while unit < count:
                 key = (unit, seats, tags, size, cap)
                 known = following.get(key)
@@ -268,8 +271,9 @@ class _BandWalk:
                     found = known
                     break
                 passed.append(key)
-                if step(unit, seats, tags, size, cap) is not None:
-                    found = unit
+                taken = step(unit, seats, tags, size, cap)
+                if taken is not None:
+                    found = (unit, taken)
                     break
                 unit += 1
             for key in passed:
@@ -284,8 +288,8 @@ class _BandWalk:
         stack = [[0, seats, tags, size, cap]]
         while stack:
             frame = stack[-1]
-            unit = next_step(*frame)
-            if unit >= count:
+            unit, taken = next_step(*frame)
+            if taken is None:
                 stack.pop()  # nothing more from here on: back to the parent
                 if stack:  # the node had taken a player: give it back
                     chosen.discard(players.pop())
@@ -293,8 +297,6 @@ class _BandWalk:
             frame[0] = unit + 1
             if conflicts is not None and conflicts[player[unit]] & chosen:
                 continue
-            taken = step(unit, *frame[1:])
-            assert taken is not None
             seats2, tags2, size2, cap2, emits, descends = taken
             if emits:
                 candidate = (*players, player[unit])
