@@ -184,106 +184,117 @@ class _BandWalk:
 
     def results(self, band: Band) -> Iterator[tuple[tuple[int, ...], int, int]]:
         """The results of ``band`` in walk order: ``(players, seats, size)``."""
-        walk, flat, units, reach = self.walk, self.walk.flat, self.walk.units, self.reach
-        threshold, all_tags, minimal = flat.threshold, flat.all_tags, walk.minimal
-        seat_lo = max(band.seats[0] or 0, threshold)
-        seat_hi = self.never if band.seats[1] is None else band.seats[1]
-        size_lo = band.sizes[0] or 0
-        size_hi = self.most + flat.base_parties if band.sizes[1] is None else band.sizes[1]
-        masks = [m for m in range(len(reach[0])) if reach[0][m][1][-1]] if reach else []
+        return _Walker(self, band).results()
 
-        def feasible(unit: int, seats: int, tags: int, size: int, cap: int) -> bool:
-            """Whether the players from ``unit`` on can complete a result of the band."""
-            hi = (cap if cap < seat_hi else seat_hi) - seats
-            lo = max(seat_lo - seats, 0)
-            c_hi = size_hi - size
-            c_lo = size_lo - size
-            if hi < lo or c_hi < 0:
-                return False
-            c_hi = min(c_hi, self.most)
-            window = ((1 << (hi - lo + 1)) - 1) << lo
-            for mask in masks:
-                if tags | mask == all_tags:
-                    exact, upto = reach[unit][mask]
-                    if c_lo <= 0:
-                        if upto[c_hi] & window:
-                            return True
-                    else:
-                        for c in range(c_lo, c_hi + 1):
-                            if exact[c] & window:
-                                return True
+
+class _Walker:
+    """One bounded walk: the band's bounds, the tests that cut it, and the walk."""
+
+    def __init__(self, shared: _BandWalk, band: Band) -> None:
+        walk, flat, units = shared.walk, shared.walk.flat, shared.walk.units
+        self.walk, self.flat, self.units, self.reach = walk, flat, units, shared.reach
+        self.most, self.never = shared.most, shared.never
+        self.seat_lo = max(band.seats[0] or 0, flat.threshold)
+        self.seat_hi = shared.never if band.seats[1] is None else band.seats[1]
+        self.size_lo = band.sizes[0] or 0
+        all_parties = shared.most + flat.base_parties
+        self.size_hi = all_parties if band.sizes[1] is None else band.sizes[1]
+        self.most_parties = all_parties if flat.max_parties is None else flat.max_parties
+        # the tag masks the players can bring at all
+        self.masks = [m for m, (_, upto) in enumerate(shared.reach[0]) if upto[-1]]
+        self.following: dict[tuple[int, ...], tuple[int, Any]] = {}
+        self.nothing: tuple[int, Any] = (units.count, None)
+
+    def feasible(self, unit: int, seats: int, tags: int, size: int, cap: int) -> bool:
+        """Whether the players from ``unit`` on can complete a result of the band (the
+        seat cap ``cap`` included)."""
+        hi = min(cap, self.seat_hi) - seats
+        lo = max(self.seat_lo - seats, 0)
+        c_hi, c_lo = min(self.size_hi - size, self.most), self.size_lo - size
+        if hi < lo or c_hi < 0:
             return False
+        window = ((1 << (hi - lo + 1)) - 1) << lo
+        all_tags, reach = self.flat.all_tags, self.reach[unit]
+        for mask in self.masks:
+            if tags | mask == all_tags:
+                exact, upto = reach[mask]
+                if c_lo <= 0:
+                    if upto[c_hi] & window:
+                        return True
+                elif any(exact[c] & window for c in range(c_lo, c_hi + 1)):
+                    return True
+        return False
 
+    def step(self, unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[Any, ...] | None:
+        """Taking ``unit`` from a node: ``(seats, tags, size, cap, emits, descends)``,
+        or ``None`` when that leads to no result of the band (forbidden pairs aside)."""
+        units, threshold, minimal = self.units, self.flat.threshold, self.walk.minimal
+        w, bits = units.weight[unit], units.tag_bits[unit]
+        seats2, size2, tags2 = seats + w, size + units.party_count[unit], tags | bits
+        if seats2 > cap or size2 > self.most_parties:
+            return None
+        if minimal and seats >= threshold and tags2 == tags:
+            return None  # it could leave again
+        cap2 = cap
+        if minimal and not bits and threshold + w <= cap:
+            cap2 = threshold - 1 + w  # above that, this member could leave
+        complete = seats2 >= threshold and tags2 == self.flat.all_tags
+        emits = (
+            complete
+            and self.seat_lo <= seats2 <= self.seat_hi
+            and self.size_lo <= size2 <= self.size_hi
+        )
+        descends = (
+            not (minimal and complete)
+            and unit + 1 < units.count
+            and self.feasible(unit + 1, seats2, tags2, size2, cap2)
+        )
+        return (seats2, tags2, size2, cap2, emits, descends) if emits or descends else None
+
+    def next_step(self, unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[int, Any]:
+        """The first player from ``unit`` on whose taking may lead to a result, and
+        what taking it gives (``(count, None)`` if none); remembered for every node of
+        the same state."""
+        following, count = self.following, self.units.count
+        passed = []
+        found = self.nothing
+        while unit < count:
+            key = (unit, seats, tags, size, cap)
+            known = following.get(key)
+            if known is not None:
+                found = known
+                break
+            passed.append(key)
+            taken = self.step(unit, seats, tags, size, cap)
+            if taken is not None:
+                found = (unit, taken)
+                break
+            unit += 1
+        for key in passed:
+            following[key] = found
+        return found
+
+    def results(self) -> Iterator[tuple[tuple[int, ...], int, int]]:
+        """The results of the band in walk order: ``(players, seats, size)``."""
+        walk, flat, units = self.walk, self.flat, self.units
         players = list(flat.required_players)
         seats, tags, size = flat.base_seats, flat.base_tags, flat.base_parties
-        if seats >= threshold and tags == all_tags:
-            in_band = seat_lo <= seats <= seat_hi and size_lo <= size <= size_hi
+        if seats >= flat.threshold and tags == flat.all_tags:
+            in_band = self.seat_lo <= seats <= self.seat_hi and self.size_lo <= size <= self.size_hi
             if in_band and walk.accepts(players):
                 yield tuple(players), seats, size
-            if minimal:
+            if walk.minimal:
                 return
         cap = self.never if flat.upper is None else flat.upper
-        if not units.count or not feasible(0, seats, tags, size, cap):
+        if not units.count or not self.feasible(0, seats, tags, size, cap):
             return
-        weight, party_count, tag_bits = units.weight, units.party_count, units.tag_bits
         player = [m[0] for m in units.members]
         conflicts = flat.conflicts if flat.forbidden else None
-        most_parties = (
-            self.most + flat.base_parties if flat.max_parties is None else flat.max_parties
-        )
-        count = units.count
-
-        def step(unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[Any, ...] | None:
-            """Taking ``unit`` from a node: ``(seats, tags, size, cap, emits, descends)``,
-            or ``None`` when that leads to no result of the band (forbidden pairs
-            aside)."""
-            w = weight[unit]
-            seats2, size2, tags2 = seats + w, size + party_count[unit], tags | tag_bits[unit]
-            if seats2 > cap or size2 > most_parties:
-                return None
-            if minimal and seats >= threshold and tags2 == tags:
-                return None  # it could leave again
-            cap2 = cap
-            if minimal and not tag_bits[unit] and threshold + w <= cap:
-                cap2 = threshold - 1 + w  # above that, this member could leave
-            complete = seats2 >= threshold and tags2 == all_tags
-            emits = complete and seat_lo <= seats2 <= seat_hi and size_lo <= size2 <= size_hi
-            descends = (
-                not (minimal and complete)
-                and unit + 1 < count
-                and feasible(unit + 1, seats2, tags2, size2, cap2)
-            )
-            return (seats2, tags2, size2, cap2, emits, descends) if emits or descends else None
-
-        following: dict[tuple[int, ...], tuple[int, Any]] = {}
-        nothing: tuple[int, Any] = (count, None)
-
-        def next_step(unit: int, seats: int, tags: int, size: int, cap: int) -> tuple[int, Any]:
-            """The first player from ``unit`` on whose taking may lead to a result, and
-            what taking it gives (``(count, None)`` if none); remembered for every node
-            of the same state."""
-            passed = []
-            found: tuple[int, Any] = nothing
-            while unit < count:
-                key = (unit, seats, tags, size, cap)
-                known = following.get(key)
-                if known is not None:
-                    found = known
-                    break
-                passed.append(key)
-                taken = step(unit, seats, tags, size, cap)
-                if taken is not None:
-                    found = (unit, taken)
-                    break
-                unit += 1
-            for key in passed:
-                following[key] = found
-            return found
-
         # Built to be viable and, with no required tag, minimal (the seat cap): check
         # only when required tags can make a light member necessary.
-        check = bool(all_tags)
+        check = bool(flat.all_tags)
         chosen = set(players)
+        next_step = self.next_step
         # A frame is a node: [the next player to try, seats, tags, size, seat cap].
         stack = [[0, seats, tags, size, cap]]
         while stack:
