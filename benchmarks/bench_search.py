@@ -158,6 +158,17 @@ def main() -> None:
         f"memory traced, top 10,000 / 100,000       {small_peak / 1024:8.1f} / "
         f"{large_peak / 1024:.1f} MiB   target: O(k)"
     )
+    small_peak, large_peak = (
+        traced_peak_kib(
+            lambda k=k: co.find_coalitions(iraq, "majority", order_by="seats", limit=k),
+            keep=False,
+        )
+        for k in (10_000, 100_000)
+    )
+    print(
+        f"  the same, results not kept              {small_peak / 1024:8.1f} / "
+        f"{large_peak / 1024:.1f} MiB"
+    )
     wall, cpu, _ = timed(
         lambda: list(
             itertools.islice(
