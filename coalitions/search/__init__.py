@@ -162,7 +162,7 @@ def find_coalitions(
 
     Unranked, results stream with flat memory (a plain question, with no constraint,
     at about 300,000 a second on Iraq's chamber). A ranked listing with a large
-    ``limit`` (from 1,000, by ``"seats"`` or ``"parties"``) finds the level of its last
+    ``limit`` (from 300, by ``"seats"`` or ``"parties"``) finds the level of its last
     result by counting, then lists only up to it: the top 100,000 of Iraq's chamber
     take under two seconds, in memory proportional to the limit.
 
