@@ -114,6 +114,10 @@ def test_iraq_top_thousand_under_red_lines(iraq: co.Legislature) -> None:
 def test_a_limit_past_every_result_gives_them_all(kurdistan: co.Legislature) -> None:
     total = co.count_coalitions(kurdistan, "majority")
     for order_by in deep.DEEP_ORDERS:
-        found = list(co.find_coalitions(kurdistan, order_by=order_by, limit=deep.DEEP_FROM))
+        limit = max(deep.DEEP_FROM, total + 1)
+        found = list(co.find_coalitions(kurdistan, order_by=order_by, limit=limit))
         assert len(found) == total
         assert found == list(co.find_coalitions(kurdistan, order_by=order_by))
+        # and a limit just inside the total, from the deep ranking's threshold on
+        head = list(co.find_coalitions(kurdistan, order_by=order_by, limit=total - 1))
+        assert head == found[: total - 1]
