@@ -4,6 +4,12 @@ number of results.
 Units come heaviest first and the walk takes, unit by unit, how many players of each;
 a branch is pruned as soon as it cannot reach the threshold or a required tag, or (for
 minimal results) as soon as a newcomer could leave again.
+
+A plain question (minimal coalitions of single parties, with no requirement or filter
+beyond the quota) takes a tighter loop, :func:`_plain`: heaviest first, a coalition is
+minimal exactly when it crosses the quota with its last (lightest) member, so the walk
+needs only the seats so far, and each result is built from the keys and seats of its
+members in one step. It gives the same results in the same order.
 """
 
 from __future__ import annotations
@@ -18,9 +24,14 @@ __all__ = ["depth_first"]
 
 def depth_first(walk: Walk) -> Iterator[Coalition]:
     """Every result of ``walk``, depth first (largest parties first)."""
-    flat, units, build = walk.flat, walk.units, walk.builder.coalition
-    if flat.missing_tags:
+    if walk.flat.missing_tags:
         return
+    yield from _plain(walk) if _is_plain(walk) else _general(walk)
+
+
+def _general(walk: Walk) -> Iterator[Coalition]:
+    """The walk of any question (see the module notes)."""
+    flat, units, build = walk.flat, walk.units, walk.builder.coalition
     threshold, all_tags, minimal = flat.threshold, flat.all_tags, walk.minimal
     check = minimal and all_tags  # required tags can make a light member necessary
     players = list(flat.required_players)
@@ -77,6 +88,67 @@ def depth_first(walk: Walk) -> Iterator[Coalition]:
             _undo(walk, picks, players, chosen, parties)
         else:
             stack.append([unit + 1, 0, seats, tags, size + k * units.party_count[unit]])
+
+
+def _is_plain(walk: Walk) -> bool:
+    """Whether the question is plain: minimal coalitions of single parties with no
+    requirement or filter beyond the quota, and nothing extra to report."""
+    flat, builder = walk.flat, walk.builder
+    return (
+        walk.minimal
+        and not flat.required_players
+        and not flat.all_tags
+        and not flat.forbidden
+        and flat.upper is None
+        and flat.max_parties is None
+        and not builder.group
+        and not builder.extra
+        and builder.positions is None
+        and all(p.parties == (p.key,) for p in walk.game.players)
+        and all(size == 1 for size in walk.units.size)
+    )
+
+
+def _plain(walk: Walk) -> Iterator[Coalition]:
+    """The walk of a plain question (see the module notes), in the same order."""
+    units = walk.units
+    weight, suffix, count = units.weight, units.suffix_seats, units.count
+    threshold = walk.flat.threshold
+    keys = [walk.game.players[m[0]].key for m in units.members]
+    quota, house = walk.builder.quota, walk.builder.house
+    taken: list[int] = []  # the units taken, in order
+    names: list[str] = []
+    held: list[int] = []
+    seats = unit = 0
+    while True:
+        if unit < count and seats + suffix[unit] >= threshold:
+            w = weight[unit]
+            total = seats + w
+            if total >= threshold:  # crosses the quota with its lightest member: minimal
+                order = (*names, keys[unit])
+                members = frozenset(order)
+                yield Coalition(
+                    members=members,
+                    seats=total,
+                    quota=quota,
+                    order=order,
+                    pivotal=members,  # every member of a minimal coalition is pivotal
+                    house=house,
+                    member_seats=(*held, w),
+                )
+            else:
+                taken.append(unit)
+                names.append(keys[unit])
+                held.append(w)
+                seats = total
+            unit += 1
+            continue
+        if not taken:
+            return
+        unit = taken.pop()
+        names.pop()
+        seats -= held.pop()
+        unit += 1
 
 
 def _undo(

@@ -91,12 +91,21 @@ class Builder:
         ranked = sorted(game.party_weight, key=lambda k: (-game.party_weight[k], k))
         self.party_rank = {k: r for r, k in enumerate(ranked)}.__getitem__
         self.parties_of = [p.parties for p in game.players]
+        # Every player one party: order the players, not their parties.
+        self.single = all(len(p.parties) == 1 for p in game.players)
+        self.key_of = [p.parties[0] if p.parties else "" for p in game.players]
+        self.player_rank = [self.party_rank(k) if k else 0 for k in self.key_of].__getitem__
         positions = {p.key: p.position for p in leg.parties}
         self.positions = positions if any(v is not None for v in positions.values()) else None
         # Every member of a minimal coalition is pivotal (it wins, and nobody can leave).
         self.all_pivotal = minimal
         self.house = leg.size
         self.quota = game.quota
+        # Nothing but the members to work out: every player one party, all pivotal, no
+        # positions, no groups, nothing extra to report.
+        self.plain = (
+            self.single and minimal and self.positions is None and not group and not self.extra
+        )
 
     def coalition(
         self,
@@ -107,9 +116,24 @@ class Builder:
     ) -> Coalition:
         """The result for ``players`` holding ``seats``; ``parties``, when given, are
         their parties already in order (heaviest first, then by key)."""
+        if self.plain and parties is None:
+            order = tuple([self.key_of[i] for i in sorted(players, key=self.player_rank)])
+            members = frozenset(order)
+            return Coalition(
+                members=members,
+                seats=seats,
+                quota=self.quota,
+                order=order,
+                pivotal=members,
+                house=self.house,
+                member_seats=tuple(map(self.party_weight.__getitem__, order)),
+            )
         if parties is None:
-            parties_of = self.parties_of
-            parties = sorted([k for i in players for k in parties_of[i]], key=self.party_rank)
+            if self.single:
+                parties = [self.key_of[i] for i in sorted(players, key=self.player_rank)]
+            else:
+                parties_of = self.parties_of
+                parties = sorted([k for i in players for k in parties_of[i]], key=self.party_rank)
         order = tuple(parties)
         members = frozenset(order)
         if self.all_pivotal:
@@ -142,7 +166,7 @@ class Builder:
             stands_for=stands_for,
             interchangeable=tuple(interchangeable),
             house=self.house,
-            member_seats=tuple([weight[k] for k in order]),
+            member_seats=tuple(map(weight.__getitem__, order)),
         )
 
 
