@@ -3,6 +3,8 @@ checked case by case against chambers where the faction's seats are known."""
 
 from __future__ import annotations
 
+import json
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -167,3 +169,31 @@ def test_the_command_line_gives_the_range(capsys: pytest.CaptureFixture[str]) ->
     assert "rdc/ataa (0 to 37)" in capsys.readouterr().err
     assert main(["find", "iraq-2025", "--count", "--faction-seats", "rdc/ataa"]) == 2
     assert "PARTY/FACTION=N" in capsys.readouterr().err
+
+
+def test_check_gives_the_verdict_both_ways(capsys: pytest.CaptureFixture[str]) -> None:
+    """With an excluded faction of unknown size, `check` gives the verdict with it at its
+    least and at its most (the coalition's seats lie between), and exits 0 only when the
+    coalition is viable in every case."""
+    from coalitions.cli import main
+
+    tag = "grade>=sanctioned-leader"
+    args = ["check", "iraq-2025", "--exclude-tag", tag]
+    short = "anbar-huwiyatuna+asas+badr+kdp+nsf+rdc+state-of-law+taqaddum"
+    assert main([*args[:2], short, *args[2:]]) == 1
+    out = capsys.readouterr().out
+    assert "depends on seats nobody knows: rdc/ataa (0 to 37 seats)" in out
+    assert "165 seats; the quota is 165" in out and "128 seats" in out
+    assert out.rstrip().endswith("not viable in every case")
+    iraq = co.load_scenario("iraq-2025")
+    found = next(
+        co.find_coalitions(
+            iraq, exclude_tags=[tag], faction_seats="most", require=["rdc"], order_by="seats"
+        )
+    )
+    members = "+".join(sorted(found.members))
+    assert main([*args[:2], members, *args[2:], "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["viable_in_every_case"] is True
+    assert record["depends_on"] == [{"faction": "rdc/ataa", "least": 0, "most": 37}]
+    assert record["at_least"]["seats"] - record["at_most"]["seats"] == 37

@@ -7,7 +7,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+import attrs
+
 from .. import report, search
+from ..constraints import ASSUMPTIONS, Constraints
 from ..errors import UnknownSeatsError
 from ..model import Legislature
 from .listing import DATA_FORMATS, Progress, stream
@@ -203,18 +206,54 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _check_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
-    check = search.check_coalition(
-        leg,
-        args.coalition,
-        args.quota,
-        constraints=constraints_from(args),
-        report_quotas=args.also,
-    )
+    constraints = constraints_from(args)
+    try:
+        check = search.check_coalition(
+            leg, args.coalition, args.quota, constraints=constraints, report_quotas=args.also
+        )
+    except UnknownSeatsError as err:  # a red line on a faction of unknown size
+        return _check_both_ways(leg, args, constraints, err, out)
     if args.format == "json":
         emit(out, report.to_json(check.to_record(), exact=args.exact))
     else:
         emit(out, check.explain())
     return EXIT_OK if check.viable else EXIT_CHECK_FAILED
+
+
+def _check_both_ways(
+    leg: Legislature,
+    args: argparse.Namespace,
+    constraints: Constraints,
+    err: UnknownSeatsError,
+    out: TextIO,
+) -> int:
+    """The verdict with the excluded factions of unknown size at their least and at
+    their most: the coalition's seats lie between the two, so it is viable in every case
+    exactly when it is at both. Exits 1 unless it is."""
+    checks = {
+        assumption: search.check_coalition(
+            leg,
+            args.coalition,
+            args.quota,
+            constraints=attrs.evolve(constraints, faction_seats=assumption),
+            report_quotas=args.also,
+        )
+        for assumption in ASSUMPTIONS
+    }
+    every = all(c.viable for c in checks.values())
+    if args.format == "json":
+        depends = [{"faction": k, "least": lo, "most": hi} for k, lo, hi in err.factions]
+        record = {"viable_in_every_case": every, "depends_on": depends}
+        record.update({f"at_{a}": c.to_record() for a, c in checks.items()})
+        emit(out, report.to_json(record, exact=args.exact))
+    else:
+        spans = ", ".join(f"{k} ({lo} to {hi} seats)" for k, lo, hi in err.factions)
+        emit(out, f"the verdict depends on seats nobody knows: {spans}")
+        for assumption, check in checks.items():
+            emit(out, f"\nwith the excluded factions at their {assumption}:")
+            emit(out, check.explain())
+        emit(out, "\nviable in every case" if every else "\nnot viable in every case")
+    return EXIT_OK if every else EXIT_CHECK_FAILED
 
 
 FIND = Command(
