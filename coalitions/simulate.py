@@ -198,7 +198,7 @@ def _allocated(
 
 
 @attrs.frozen
-class Simulation:
+class Simulation(report.Shown):
     """The seats of every draw, and the questions they answer.
 
     ``draws`` holds one seat tuple a draw, in the order of ``keys``.
@@ -231,13 +231,6 @@ class Simulation:
             for k, v in self.seat_intervals().items()
         ]
         return report.records_of(rows, exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The seat intervals as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     @property
     def n(self) -> int:

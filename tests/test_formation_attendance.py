@@ -223,3 +223,21 @@ def test_a_rule_nobody_can_pass() -> None:
     chance = fm.pass_probability(leg, "a", "s", procedure, attendance={"a": Fraction(1, 2)})
     assert (chance.probability, chance.shortfall, chance.shortfall_probability) == (0, None, 0)
     assert chance.expected_present == Fraction(5, 2)
+
+
+def test_formation_results_export_like_every_result() -> None:
+    """Decimals by default, exact values on request, and the one derived notebook view
+    and data frame (report.Shown) that every result type shares."""
+    from fractions import Fraction
+
+    import coalitions as co
+    from coalitions import report
+    from coalitions.formation import largest_bloc, pass_probability
+
+    kr = co.load_scenario("kurdistan-2024")
+    chance = pass_probability(kr, "kdp+puk", "cabinet", "kurdistan", attendance={"puk": "1/2"})
+    assert chance.records()[0]["probability"] == 0.5
+    assert chance.records(exact=True)[0]["probability"] == Fraction(1, 2)
+    for value in (chance, co.formation(kr, "kdp+puk", "kurdistan"), largest_bloc(kr)):
+        assert isinstance(value, report.Shown)
+        assert value._repr_html_().startswith("<div")

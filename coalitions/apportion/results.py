@@ -49,7 +49,7 @@ class Tie:
 
 
 @attrs.frozen
-class Allocation:
+class Allocation(report.Shown):
     """Seats from votes in one district.
 
     ``seats`` and ``votes`` are keyed by list (every list, with 0 where it won none);
@@ -71,9 +71,6 @@ class Allocation:
     def view_parts(self) -> tuple[tuple[Any, ...], ...]:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", "allocation"),)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     @property
     def quotients(self) -> tuple[SeatAward, ...]:
@@ -101,10 +98,6 @@ class Allocation:
             for k in sorted(self.votes, key=lambda k: (-self.seats[k], -self.votes[k], k))
         ]
         return report.records_of(rows, exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
 
     def __repr__(self) -> str:
         """Short: ``Allocation(dhondt, 5 seats: a=3, b=2)``."""
@@ -153,7 +146,7 @@ def chamber_of(
 
 
 @attrs.frozen
-class DistrictAllocation:
+class DistrictAllocation(report.Shown):
     """Seats from votes in several districts, with reserved seats.
 
     ``districts`` maps each district to its :class:`Allocation`; ``seats`` and ``votes``
@@ -177,9 +170,6 @@ class DistrictAllocation:
     def view_parts(self) -> tuple[tuple[Any, ...], ...]:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", "allocation"),)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     @property
     def house(self) -> int:
@@ -212,10 +202,6 @@ class DistrictAllocation:
                 }
             )
         return report.records_of(rows, exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
 
     def __repr__(self) -> str:
         """Short: the method, the districts and the seats won nationally."""

@@ -128,7 +128,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         return EXIT_OK
     if args.largest_bloc:
         lb = largest_bloc(leg)
-        emit(out, report.render(lb.records(), fmt=args.format, exact=args.exact))
+        emit(out, report.render(lb.records(exact=True), fmt=args.format, exact=args.exact))
         if args.format == "table":
             for note in [f"largest: {' = '.join(lb.largest)} ({lb.seats} seats)", *lb.notes()]:
                 emit(out, note)
@@ -141,7 +141,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         posts = allocate_posts(leg, args.coalition, args.posts, method=args.method)
         emit(out, report.render(posts.post_records(), fmt=args.format, exact=args.exact))
         if args.format == "table":
-            emit(out, report.render(posts.records(), fmt="table"))
+            emit(out, report.render(posts.records(exact=True), fmt="table"))
             for post, tied in posts.reserved_ties:
                 emit(out, f"tie for {post}: {', '.join(tied)} hold as many seats")
             for post in posts.unfilled:
@@ -159,7 +159,7 @@ def _formation_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> i
         additions=args.additions,
         constraints=constraints_from(args),
     )
-    records = result.records()
+    records = result.records(exact=True)
     columns = list(FORMATION_COLUMNS)
     if args.attendance or args.discipline:
         _add_probabilities(leg, args, result, records)

@@ -67,7 +67,7 @@ Probabilities = Mapping[str, Fraction | int | str]
 
 
 @attrs.frozen
-class PassChance:
+class PassChance(report.Shown):
     """The exact probability that ``step`` passes for ``coalition``, and the most likely
     shortfall of a failing sitting (``None`` when it never fails) with its probability.
 
@@ -90,22 +90,19 @@ class PassChance:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", None),)
 
-    def records(self) -> list[dict[str, Any]]:
-        """The result as one record."""
-        return [
-            {
-                "step": self.step,
-                "coalition": "+".join(self.coalition),
-                "probability": self.probability,
-                "shortfall": self.shortfall,
-                "shortfall_probability": self.shortfall_probability,
-                "expected_present": self.expected_present,
-                "expected_yes": self.expected_yes,
-            }
-        ]
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """The result as one record: decimals, or exact ``Fraction`` values when
+        ``exact``."""
+        row = {
+            "step": self.step,
+            "coalition": "+".join(self.coalition),
+            "probability": self.probability,
+            "shortfall": self.shortfall,
+            "shortfall_probability": self.shortfall_probability,
+            "expected_present": self.expected_present,
+            "expected_yes": self.expected_yes,
+        }
+        return report.records_of([row], exact=exact)
 
 
 @attrs.frozen

@@ -47,7 +47,7 @@ class Claim:
 
 
 @attrs.frozen
-class LargestBloc:
+class LargestBloc(report.Shown):
     """Every claim, largest first; the largest (several when tied); rival claims."""
 
     claims: tuple[Claim, ...]
@@ -82,15 +82,13 @@ class LargestBloc:
         )
         return out
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a claim, largest first."""
-        return [
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a claim, largest first (whole numbers: ``exact`` changes nothing)."""
+        rows = [
             {"claim": c.key, "kind": c.kind, "seats": c.seats, "members": list(c.members)}
             for c in self.claims
         ]
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
+        return report.records_of(rows, exact=exact)
 
 
 def _seats(leg: Legislature, keys: Iterable[str]) -> int:

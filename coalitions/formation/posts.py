@@ -88,7 +88,7 @@ class PostAward:
 
 
 @attrs.frozen
-class Posts:
+class Posts(report.Shown):
     """The posts of a coalition: who holds each, each member's points and balance,
     ties, and reserved posts left unfilled."""
 
@@ -120,9 +120,10 @@ class Posts:
         """The notebook view's parts (see :class:`coalitions.report.Viewable`)."""
         return (("table", ("member", "seats", "points", "balance", "posts")),)
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a member: seats, points due, balance, posts held."""
-        return [
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a member: seats, points due, balance, posts held (decimals, or
+        exact ``Fraction`` values when ``exact``)."""
+        rows = [
             {
                 "member": m,
                 "seats": self.seats.get(m, 0),
@@ -132,6 +133,7 @@ class Posts:
             }
             for m in self.members
         ]
+        return report.records_of(rows, exact=exact)
 
     def post_records(self) -> list[dict[str, Any]]:
         """One record a post: weight, holder, reservation."""
@@ -140,9 +142,6 @@ class Posts:
              "reserved": a.reserved or ""}
             for a in self.awards
         ]  # fmt: skip
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
 
 # ------------------------------------------------------------------ the table file

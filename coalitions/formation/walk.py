@@ -116,7 +116,7 @@ class StepVerdict:
 
 
 @attrs.frozen
-class Formation:
+class Formation(report.Shown):
     """A coalition walked through a procedure: one :class:`StepVerdict` a step."""
 
     legislature: str
@@ -157,12 +157,9 @@ class Formation:
             ("notes", self.notes()),
         )
 
-    def records(self) -> list[dict[str, Any]]:
-        """One record a step."""
-        return [s.to_record() for s in self.steps]
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
+    def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
+        """One record a step (decimals, or exact values when ``exact``)."""
+        return report.records_of([s.to_record() for s in self.steps], exact=exact)
 
     def summary(self) -> str:
         """One line: seats, chamber, date, procedure."""

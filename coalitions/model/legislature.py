@@ -48,7 +48,7 @@ __all__ = ["Legislature", "chamber"]
 
 
 @attrs.frozen(repr=False)
-class Legislature:
+class Legislature(report.Shown):
     """A chamber: its size and the parties (and blocs) that hold its seats.
 
     ``size`` is the number of seats in the chamber; seats no party holds are vacant.
@@ -380,13 +380,6 @@ class Legislature:
         """One record a party (:func:`coalitions.report.seat_records`); shares as
         floats, or exact (``Fraction``) when ``exact``."""
         return report.records_of(report.seat_records(self), exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The party table as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def _repr_svg_(self) -> str:
         return self._svg(640)

@@ -67,7 +67,7 @@ def index_name(name: str) -> str:
 
 
 @attrs.frozen
-class PowerTable:
+class PowerTable(report.Shown):
     """Several indices side by side, with each player's seats and seat share.
 
     ``values[index][key]`` is an exact Fraction (a key an index does not rate, such as a
@@ -109,9 +109,6 @@ class PowerTable:
         )
         more = ", ..." if len(self.seats) > 3 else ""
         return f"PowerTable({', '.join(self.indices)}; {first}: {top}{more})"
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def rows(self) -> list[dict[str, Any]]:
         """One record a player, sorted by the first index (largest first), then key."""

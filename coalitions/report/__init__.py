@@ -54,7 +54,7 @@ from .tables import (
     to_frame,
     to_json,
 )
-from .views import Viewable, html_view, register_view, to_html
+from .views import Shown, Viewable, html_view, register_view, to_html
 
 __all__ = [
     "COLUMNS",
@@ -63,6 +63,7 @@ __all__ = [
     "QUANTITIES",
     "SHOW_ORDERS",
     "Chamber",
+    "Shown",
     "Viewable",
     "allocation_table",
     "bloc_records",

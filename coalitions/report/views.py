@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, cast
 
 from .. import escape
 from ..errors import RenderError, _short, unknown
 from .tables import columns_of, render
+from .tables import to_frame as frame_of
 
-__all__ = ["Viewable", "html_view", "register_view", "to_html"]
+__all__ = ["Shown", "Viewable", "html_view", "register_view", "to_html"]
 
 
 class Viewable(Protocol):
@@ -43,6 +44,22 @@ class Viewable(Protocol):
     def view_name(self) -> str: ...
     def view_parts(self) -> Sequence[tuple[Any, ...]]: ...
     def records(self, *, exact: bool = False) -> Sequence[Mapping[str, Any]]: ...
+
+
+class Shown:
+    """What a result value that offers :class:`Viewable` derives from it, once for all:
+    its notebook view (``_repr_html_``) and its pandas ``DataFrame`` (:meth:`to_frame`,
+    the optional extra ``pandas``). The result types inherit it; it holds no state."""
+
+    __slots__ = ()
+
+    def to_frame(self, *, exact: bool = False) -> Any:
+        """The records as a pandas ``DataFrame``: float columns, or with ``exact=True``
+        the exact ``Fraction`` values."""
+        return frame_of(cast(Viewable, self).records(exact=True), exact=exact)
+
+    def _repr_html_(self) -> str:
+        return to_html(self)
 
 
 _ADAPTERS: dict[type, Callable[[Any], Viewable]] = {}

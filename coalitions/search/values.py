@@ -44,7 +44,7 @@ _by_seats = sort_key("seats")
 
 
 @attrs.frozen(eq=True, order=False)
-class Coalition:
+class Coalition(report.Shown):
     """A coalition: its member parties, seats, and what the question's quota makes of it.
 
     ``members`` are party keys; ``order`` lists them heaviest first (then by key), which
@@ -87,17 +87,9 @@ class Coalition:
         when ``exact``."""
         return report.records_of([self.to_record()], exact=exact)
 
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The coalition as a one-row pandas ``DataFrame`` (the optional extra
-        ``pandas``); for many, :func:`coalitions.search.to_frame`."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
     def __repr__(self) -> str:
         """Short: ``Coalition('kdp+puk', seats=62, quota=51)``."""
         return f"Coalition({str(self)!r}, seats={self.seats}, quota={self.quota})"
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def _repr_svg_(self) -> str:
         """The coalition's seats in a hemicycle of the chamber (when its size is known)."""
@@ -175,7 +167,7 @@ class Coalition:
 
 
 @attrs.frozen
-class CoalitionCheck:
+class CoalitionCheck(report.Shown):
     """What a proposed coalition is worth under a question's quota and constraints.
 
     ``viable`` says whether it meets everything; ``failures`` says, in words, each rule
@@ -223,10 +215,6 @@ class CoalitionCheck:
         """The verdict as one record (:meth:`to_record`)."""
         return report.records_of([self.to_record()], exact=exact)
 
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The verdict as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
     def __repr__(self) -> str:
         """Short: ``CoalitionCheck('kdp+puk', seats=62, quota=51, viable=True)``."""
         name = "+".join(self.members)
@@ -234,9 +222,6 @@ class CoalitionCheck:
             f"CoalitionCheck({name!r}, seats={self.seats}, quota={self.quota}, "
             f"viable={self.viable})"
         )
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def explain(self) -> str:
         """The verdict in words."""
@@ -285,7 +270,7 @@ def _coalition_tuple(items: Iterable[Coalition]) -> tuple[Coalition, ...]:
 
 
 @attrs.frozen
-class Coalitions(Sequence[Coalition]):
+class Coalitions(Sequence[Coalition], report.Shown):
     """A list of coalitions kept as a value, for the notebook and for export: a table
     in HTML, one record a coalition, and a data frame.
 
@@ -314,13 +299,6 @@ class Coalitions(Sequence[Coalition]):
     def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
         """One record a coalition (:meth:`Coalition.to_record`)."""
         return report.records_of([c.to_record() for c in self.items], exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The coalitions as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def __repr__(self) -> str:
         head = ", ".join(repr(c) for c in self.items[:5])

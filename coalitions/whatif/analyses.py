@@ -35,7 +35,7 @@ __all__ = [
 
 
 @attrs.frozen
-class Comparison:
+class Comparison(report.Shown):
     """What changed between two chambers.
 
     ``seats``: for every list in either, ``(before, after)`` where they differ;
@@ -81,13 +81,6 @@ class Comparison:
                 }
             )
         return report.records_of(rows, exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The records as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def __repr__(self) -> str:
         return (
@@ -227,7 +220,7 @@ def _checked(
 
 
 @attrs.frozen
-class Fragility:
+class Fragility(report.Shown):
     """How easily a coalition breaks.
 
     ``seats_to_break``: the fewest defecting members (single seats) that make it lose:
@@ -265,13 +258,6 @@ class Fragility:
             "pivotal": list(self.pivotal),
         }
         return report.records_of([row], exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The record as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def __repr__(self) -> str:
         return (
@@ -349,7 +335,7 @@ def fragility(
 
 
 @attrs.frozen
-class SeatsNeeded:
+class SeatsNeeded(report.Shown):
     """How far a party or coalition is from a quota, and who could close the gap.
 
     ``shortfall``: seats missing (0 if it already wins); ``single``: lists that close
@@ -374,13 +360,6 @@ class SeatsNeeded:
     def records(self, *, exact: bool = False) -> list[dict[str, Any]]:
         """One record a smallest viable coalition that includes it (:attr:`options`)."""
         return report.records_of([c.to_record() for c in self.options], exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The options as a pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def __repr__(self) -> str:
         return (

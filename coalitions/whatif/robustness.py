@@ -33,7 +33,7 @@ __all__ = ["Robustness", "robust"]
 
 
 @attrs.frozen
-class Robustness:
+class Robustness(report.Shown):
     """Whether a yes/no answer survives every move of up to ``max_seats_moved`` seats.
 
     ``answer``: the answer for the chamber as it is. ``holds``: no counterexample was
@@ -66,13 +66,6 @@ class Robustness:
             "moves": [f"{k} {v:+d}" for k, v in self.moves.items()],
         }
         return report.records_of([row], exact=exact)
-
-    def to_frame(self, *, exact: bool = False) -> Any:
-        """The record as a one-row pandas ``DataFrame`` (the optional extra ``pandas``)."""
-        return report.to_frame(self.records(exact=True), exact=exact)
-
-    def _repr_html_(self) -> str:
-        return report.to_html(self)
 
     def __repr__(self) -> str:
         return f"Robustness({self.explain()})"
