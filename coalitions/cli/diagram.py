@@ -7,8 +7,7 @@ from typing import TextIO
 
 from .. import chart
 from ..model import Legislature
-from ..scenarios import write_text
-from .options import EXIT_OK, Command, add_quota
+from .options import Command, add_labels, add_output, add_quota, write_output
 
 __all__ = ["COMMANDS", "DIAGRAM"]
 
@@ -24,20 +23,9 @@ def _diagram_args(parser: argparse.ArgumentParser) -> None:
     add_quota(parser)
     parser.add_argument("--title", default=None, help="the title (default: the chamber's name)")
     parser.add_argument("--blocs", action="store_true", help="outline the blocs")
-    parser.add_argument(
-        "--labels",
-        choices=("key", "name", "native"),
-        default="key",
-        help="legend labels (default: key)",
-    )
+    add_labels(parser, "key", "legend labels")
     parser.add_argument("--width", type=int, default=640, help="width in pixels (default 640)")
-    parser.add_argument(
-        "--output",
-        "-o",
-        default=None,
-        metavar="FILE",
-        help="write the SVG here (default: standard output)",
-    )
+    add_output(parser, "SVG")
 
 
 def _diagram_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
@@ -50,11 +38,7 @@ def _diagram_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int
         labels=args.labels,
         width=args.width,
     )
-    if args.output:
-        write_text(args.output, svg)
-    else:
-        out.write(svg)
-    return EXIT_OK
+    return write_output(args, svg, out)
 
 
 DIAGRAM = Command(

@@ -15,7 +15,7 @@ from .. import escape, report, rules
 from ..constraints import ASSUMPTIONS, Constraints, compile_game
 from ..errors import CoalitionsError, ConstraintError
 from ..model import Legislature
-from ..scenarios import open_scenario
+from ..scenarios import open_scenario, write_text
 
 __all__ = [
     "EXIT_CHECK_FAILED",
@@ -27,6 +27,8 @@ __all__ = [
     "add_command",
     "add_constraints",
     "add_format",
+    "add_labels",
+    "add_output",
     "add_quota",
     "add_scenario",
     "chamber_of",
@@ -37,6 +39,7 @@ __all__ = [
     "terminal",
     "terminal_width",
     "uncounted_line",
+    "write_output",
 ]
 
 EXIT_OK: Final = 0
@@ -178,6 +181,36 @@ def add_quota(parser: argparse.ArgumentParser) -> None:
         help="majority (default), two-thirds, blocking-third, unanimity, a share such as "
         "3/5 or 60%%, or a seat count",
     )
+
+
+def add_labels(parser: argparse.ArgumentParser, default: str, what: str) -> None:
+    """``--labels key|name|native``: how lists are named in a picture or a page."""
+    parser.add_argument(
+        "--labels",
+        choices=("key", "name", "native"),
+        default=default,
+        help=f"{what} (default: {default})",
+    )
+
+
+def add_output(parser: argparse.ArgumentParser, kind: str) -> None:
+    """``--output FILE`` (``-o``): where a written document goes."""
+    parser.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="FILE",
+        help=f"write the {kind} here (default: standard output)",
+    )
+
+
+def write_output(args: argparse.Namespace, text: str, out: TextIO) -> int:
+    """Write a document to ``--output`` (through the one checked writer) or to ``out``."""
+    if args.output:
+        write_text(args.output, text)
+    else:
+        out.write(text)
+    return EXIT_OK
 
 
 #: The red-line options: (option, metavar, help); a flag has no metavar, and every

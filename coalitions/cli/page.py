@@ -7,8 +7,7 @@ from typing import TextIO
 
 from .. import chart
 from ..model import Legislature
-from ..scenarios import write_text
-from .options import EXIT_OK, Command
+from .options import Command, add_labels, add_output, write_output
 
 __all__ = ["COMMANDS", "PAGE"]
 
@@ -22,12 +21,7 @@ def _page_args(parser: argparse.ArgumentParser) -> None:
         help="a tag offered as a red-line toggle; repeatable (default: militia-affiliated "
         "and declared-opposition where the chamber has them)",
     )
-    parser.add_argument(
-        "--labels",
-        choices=("key", "name", "native"),
-        default="name",
-        help="how lists are named in the table (default: name)",
-    )
+    add_labels(parser, "name", "how lists are named in the table")
     parser.add_argument(
         "--limit",
         type=int,
@@ -35,24 +29,14 @@ def _page_args(parser: argparse.ArgumentParser) -> None:
         help="how many smallest coalitions to list for each quota (default 8)",
     )
     parser.add_argument("--title", default=None, help="the title (default: the chamber's name)")
-    parser.add_argument(
-        "--output",
-        "-o",
-        default=None,
-        metavar="FILE",
-        help="write the HTML here (default: standard output)",
-    )
+    add_output(parser, "HTML")
 
 
 def _page_run(leg: Legislature, args: argparse.Namespace, out: TextIO) -> int:
     html = chart.page(
         leg, red_lines=args.red_line, labels=args.labels, limit=args.limit, title=args.title
     )
-    if args.output:
-        write_text(args.output, html)
-    else:
-        out.write(html)
-    return EXIT_OK
+    return write_output(args, html, out)
 
 
 PAGE = Command(
