@@ -7,10 +7,12 @@ coalition reaches a quota, how likely some viable coalition exists under red lin
 
 The uncertainty model: with ``sample_size`` n (a poll of n respondents), the shares of a
 draw follow a Dirichlet distribution with parameters ``n * share`` (the posterior of a
-multinomial poll with a flat prior, less the prior's one vote a list); with
-``intervals``, each list's share is drawn uniformly in its interval and the shares are
-renormalized. The random numbers are floats, as sampling needs; each draw is rounded to
-whole votes (``votes_scale``, 10 million by default) before the exact allocation, so the
+multinomial poll with a flat prior, less the prior's one vote a list), drawn as gamma
+variates (:mod:`coalitions.sampling`); with ``intervals``, each list's share is drawn
+uniformly in its interval and the shares are renormalized. The random numbers are
+floats, as sampling needs. A divisor method without a threshold takes the variates
+themselves as votes (:class:`~coalitions.apportion.fast.RootCounter`); otherwise each
+draw is rounded to whole votes (``votes_scale``, 10 million by default). Either way the
 seats of a draw are exact for its votes.
 
 Draws run in batches, each seeded from ``(seed, batch)``: the same ``seed`` gives the
@@ -40,11 +42,12 @@ import attrs
 from . import numbers, report, rules
 from ._frozen import FrozenMap, frozen_map
 from .apportion import METHODS, allocate, get_method
-from .apportion.fast import SeatCounter
+from .apportion.fast import RootCounter, SeatCounter
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError, _short
 from .limits import MAX_CHAMBER_SIZE, MAX_DRAWS
 from .model import Legislature, Party
+from .sampling import GammaPlan
 from .search import check_in_game, find_coalitions
 from .simulation_file import SimulationFile, read_simulation
 
@@ -86,115 +89,145 @@ class _Spec:
     seed: int
 
 
-_LOG4: Final = math.log(4.0)
-_SG_MAGICCONST: Final = 1.0 + math.log(4.5)
+@attrs.frozen(eq=False)
+class _District:
+    """One district as a batch draws it: its slice of the draw's variates, the lists
+    with a share there (positions in the keys), and its seat counters."""
+
+    name: str
+    seats: int
+    start: int
+    stop: int
+    lists: tuple[int, ...]
+    fast: RootCounter | None  # seats from the variates' cube roots, by exchange
+    whole: SeatCounter  # seats from whole votes (thresholds, remainders, intervals)
 
 
-def _gamma_plan(
-    spec: _Spec, base: Sequence[float]
-) -> tuple[tuple[float, float, float, float], ...]:
-    """Each list's gamma shape ``sample_size * share`` and the constants of Cheng's
-    algorithm for it (as :meth:`random.Random.gammavariate` computes them each call)."""
+@attrs.frozen(eq=False)
+class _Plan:
+    """What every draw of a simulation reads and none changes: the gamma shapes of every
+    list in every district (``None`` with intervals), the districts, and the seats of the
+    fast counters' starting allocations, by key."""
+
+    gamma: GammaPlan | None
+    districts: tuple[_District, ...]
+    base: tuple[int, ...]
+
+
+def _plan(spec: _Spec) -> _Plan:
+    """The plan of a simulation, made once (then sent to each task of an executor).
+
+    With ``sample_size`` n, list i of a district draws Gamma(n * share_i): a Dirichlet
+    draw once normalized. A divisor method without a threshold takes the seats straight
+    from the variates (:class:`~coalitions.apportion.fast.RootCounter`, which needs no
+    normalization); otherwise each draw is normalized and rounded to whole votes."""
+    method = get_method(spec.method)
     n = spec.sample_size or 0
-    plan = []
-    for p in base:
-        alpha = n * p if p > 0 else 0.0
-        ainv = math.sqrt(2.0 * alpha - 1.0) if alpha > 1.0 else 0.0
-        plan.append((alpha, ainv, alpha - _LOG4, alpha + ainv))
-    return tuple(plan)
+    shapes: list[float] = []
+    districts = []
+    base = [0] * len(spec.keys)
+    wholes: dict[int, SeatCounter] = {}
+    for name, share, seats in zip(spec.districts, spec.shares, spec.seats, strict=True):
+        if spec.intervals is None:
+            # the largest first: the lists holding seats at the fast path's start lead
+            lists = tuple(
+                sorted((i for i, x in enumerate(share) if x > 0), key=lambda i: -share[i])
+            )
+        else:
+            lists = tuple(range(len(spec.keys)))
+        alphas = [n * share[i] for i in lists]
+        fast = None
+        if spec.intervals is None and not spec.threshold:
+            # the median's cube root, about: where the exchange starts from
+            typical = [(a - 1 / 3) ** (1 / 3) if a > 1 else a ** (1 / 3) for a in alphas]
+            fast = RootCounter.make(method, seats, typical)
+        if fast is not None:
+            for i, held in zip(lists, fast.start, strict=True):
+                base[i] += held
+        if seats not in wholes:
+            wholes[seats] = SeatCounter(method, seats, spec.threshold)
+        first = len(shapes)
+        shapes.extend(alphas)
+        districts.append(_District(name, seats, first, len(shapes), lists, fast, wholes[seats]))
+    gamma = GammaPlan(shapes) if spec.intervals is None else None
+    return _Plan(gamma=gamma, districts=tuple(districts), base=tuple(base))
 
 
-def _draw_shares(
-    rng: random.Random, spec: _Spec, base: Sequence[float], plan: Sequence[tuple[float, ...]]
-) -> list[float]:
-    """One draw of a district's shares: Dirichlet (gamma variates, normalized) or
-    uniform in the intervals.
-
-    The gamma variates are :meth:`random.Random.gammavariate`'s, the same numbers from
-    the same calls to ``random()``, with its constants computed once a list (``plan``)
-    instead of once a call; shapes of 1 or less take ``gammavariate`` itself."""
-    if spec.intervals is not None:
-        raw = [rng.uniform(lo, hi) for lo, hi in spec.intervals]
-    else:
-        raw = []
-        rand, log, exp = rng.random, math.log, math.exp
-        for alpha, ainv, bbb, ccc in plan:
-            if alpha <= 1.0:
-                raw.append(rng.gammavariate(alpha, 1.0) if alpha > 0 else 0.0)
-                continue
-            while True:
-                u1 = rand()
-                if not 1e-7 < u1 < 0.9999999:
-                    continue
-                u2 = 1.0 - rand()
-                v = log(u1 / (1.0 - u1)) / ainv
-                x = alpha * exp(v)
-                z = u1 * u1 * u2
-                r = bbb + ccc * v - x
-                if r + _SG_MAGICCONST - 4.5 * z >= 0.0 or r >= log(z):
-                    raw.append(x)
-                    break
-    total = sum(raw)
-    return [x / total for x in raw] if total > 0 else list(base)
-
-
-def _run_batch(spec: _Spec, batch: int, size: int) -> list[tuple[int, ...]]:
+def _run_batch(spec: _Spec, plan: _Plan, batch: int, size: int) -> list[tuple[int, ...]]:
     """``size`` draws of batch number ``batch``: seat tuples in key order.
 
-    Each district's seats come from a :class:`~coalitions.apportion.fast.SeatCounter`
-    (exact integers, ties by lot with this batch's generator), made here for the batch
-    and never changed by a draw; where it declines, from :func:`allocate`."""
+    The batch's generator is seeded from ``(seed, batch)``; it draws every variate of a
+    draw, then breaks any tie for a last seat by lot, district by district. The plan is
+    only read."""
     rng = random.Random(f"{spec.seed}/{batch}")
-    method = get_method(spec.method)
-    counters = {s: SeatCounter(method, s, spec.threshold) for s in set(spec.seats)}
-    plan = [
-        (d, base, _gamma_plan(spec, base), counters[s], s)
-        for d, base, s in zip(spec.districts, spec.shares, spec.seats, strict=True)
-    ]
-    keys, scale = spec.keys, spec.votes_scale
+    gamma = plan.gamma
+    steps = [(d, d.fast, d.start, d.stop, d.lists) for d in plan.districts]
     out: list[tuple[int, ...]] = []
     for _ in range(size):
-        total = [0] * len(keys)
-        for d, base, gammas, counter, seats in plan:
-            votes = [round(x * scale) for x in _draw_shares(rng, spec, base, gammas)]
-            if not any(votes):
-                votes[0] = 1
-            won = counter(votes, rng)
+        roots = gamma.roots(rng) if gamma is not None else None
+        total = list(plan.base)
+        for district, fast, start, stop, lists in steps:
+            if fast is not None and roots is not None:
+                for i, change in fast.changes(roots[start:stop], rng).items():
+                    total[lists[i]] += change
+                continue
+            votes = _whole_votes(spec, district, roots, rng)
+            won = district.whole(votes, rng)
             if won is None:
-                won = _allocated(spec, d, votes, seats, rng)
-            for i, n in enumerate(won):
-                if n:
-                    total[i] += n
+                won = _allocated(spec, district, votes, rng)
+            for i, held in zip(lists, won, strict=True):
+                total[i] += held
         out.append(tuple(total))
     return out
+
+
+def _whole_votes(
+    spec: _Spec, district: _District, roots: list[float] | None, rng: random.Random
+) -> list[int]:
+    """One district's draw as whole votes, ``votes_scale`` in all (about): the gamma
+    variates normalized, or shares drawn uniformly in their intervals."""
+    if roots is None:
+        assert spec.intervals is not None
+        raw = [rng.uniform(lo, hi) for lo, hi in spec.intervals]
+    else:
+        raw = [t * t * t for t in roots[district.start : district.stop]]
+    total = math.fsum(raw)
+    if total <= 0:
+        share = spec.shares[spec.districts.index(district.name)]
+        raw, total = [share[i] for i in district.lists], 1.0
+    scale = spec.votes_scale / total
+    votes = [round(x * scale) for x in raw]
+    if not any(votes):
+        votes[0] = 1
+    return votes
 
 
 #: The most tasks an executor is given for one simulation (see :func:`_draws`).
 _TASKS: Final = 16
 
 
-def _run_batches(spec: _Spec, first: int, sizes: Sequence[int]) -> list[tuple[int, ...]]:
+def _run_batches(
+    spec: _Spec, plan: _Plan, first: int, sizes: Sequence[int]
+) -> list[tuple[int, ...]]:
     """Consecutive batches ``first, first + 1, ...`` of ``sizes`` draws, as one task."""
     out: list[tuple[int, ...]] = []
     for b, n in enumerate(sizes, start=first):
-        out.extend(_run_batch(spec, b, n))
+        out.extend(_run_batch(spec, plan, b, n))
     return out
 
 
-def _allocated(
-    spec: _Spec, district: str, votes: list[int], seats: int, rng: random.Random
-) -> list[int]:
-    """One district's seats by the full allocation (where the fast path declines)."""
+def _allocated(spec: _Spec, district: _District, votes: list[int], rng: random.Random) -> list[int]:
+    """One district's seats by the full allocation (where the whole-vote path declines)."""
     a = allocate(
-        dict(zip(spec.keys, votes, strict=True)),
-        seats,
+        {spec.keys[i]: v for i, v in zip(district.lists, votes, strict=True)},
+        district.seats,
         spec.method,
         threshold=spec.threshold,
         tie_break="lot",
         seed=rng,
-        district=district or None,
+        district=district.name or None,
     )
-    return [a.seats.get(k, 0) for k in spec.keys]
+    return [a.seats.get(spec.keys[i], 0) for i in district.lists]
 
 
 @attrs.frozen
@@ -556,16 +589,18 @@ def _draws(
     process pool pays its overhead a few times, not once a batch."""
     sizes = [min(batch_size, draws - i) for i in range(0, draws, batch_size)]
     results: list[tuple[int, ...]] = []
+    plan = _plan(spec)
     try:
         if executor is None:
             batches: Iterable[list[tuple[int, ...]]] = (
-                _run_batch(spec, b, n) for b, n in enumerate(sizes)
+                _run_batch(spec, plan, b, n) for b, n in enumerate(sizes)
             )
         else:
             per_task = -(-len(sizes) // _TASKS)
             starts = list(range(0, len(sizes), per_task))
             chunks = [sizes[s : s + per_task] for s in starts]
-            batches = executor.map(_run_batches, [spec] * len(starts), starts, chunks)
+            n_tasks = len(starts)
+            batches = executor.map(_run_batches, [spec] * n_tasks, [plan] * n_tasks, starts, chunks)
         for batch in batches:
             # A Dask Client's map gives futures, not results (Executor.map gives results).
             batch = batch.result() if hasattr(batch, "result") else batch  # noqa: PLW2901
