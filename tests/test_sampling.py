@@ -13,6 +13,8 @@ import importlib
 import math
 import pickle
 import random
+import statistics
+import types
 
 import pytest
 from hypothesis import given, settings
@@ -155,3 +157,17 @@ def test_bad_shapes_are_refused() -> None:
     for bad in (-1.0, math.nan, math.inf):
         with pytest.raises(ValueError, match="shapes"):
             GammaPlan([1.0, bad])
+
+
+def test_without_the_c_routine_the_public_one_serves(monkeypatch) -> None:
+    # A Python build without statistics' private routine falls back on NormalDist.
+    public = types.SimpleNamespace(
+        NormalDist=statistics.NormalDist, StatisticsError=statistics.StatisticsError
+    )
+    monkeypatch.setattr(sampling, "statistics", public)
+    inverse = sampling._inverse_normal()
+    for p in (1e-300, 0.01, 0.5, 0.975, 1 - 2**-53):
+        expected = sampling._INV(p, 2.0, 3.0)
+        assert inverse(p, 2.0, 3.0) == pytest.approx(expected, rel=1e-14, abs=1e-14)
+    with pytest.raises(ValueError, match="p must be in the range"):
+        inverse(0.0, 0.0, 1.0)
