@@ -224,24 +224,22 @@ class RootCounter:
         nxt += rest
         last += self._pad
         out: dict[int, int] = {}
-        held = list(self.start)
-        r, rl = self._r, self._rl
-        while not best < worst * _BELOW:
+        start, r, rl = self.start, self._r, self._rl
+        while True:  # move the seat, until no seat not held beats a seat held
             if best <= worst * _ABOVE or worst != worst:  # noqa: PLR0124 (a NaN)
                 return self._exactly(roots, rng)
             i = nxt.index(best)
             j = last.index(worst)
-            k = held[i] = held[i] + 1
+            gain = out[i] = out.get(i, 0) + 1
+            loss = out[j] = out.get(j, 0) - 1
             last[i] = best
-            nxt[i] = roots[i] * r[k]
-            k = held[j] = held[j] - 1
+            nxt[i] = roots[i] * r[start[i] + gain]
             nxt[j] = worst
-            last[j] = roots[j] * rl[k]
-            out[i] = out.get(i, 0) + 1
-            out[j] = out.get(j, 0) - 1
+            last[j] = roots[j] * rl[start[j] + loss]
             best = max(nxt)
             worst = min(last)
-        return out
+            if best < worst * _BELOW:
+                return out
 
     def _exactly(self, roots: Sequence[float], rng: random.Random) -> dict[int, int]:
         """The changes by the exact whole-number path (a near tie, or a zero root)."""
