@@ -4,6 +4,7 @@ properties."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from fractions import Fraction
 
 import pytest
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 import coalitions as co
 from coalitions import power
+from coalitions.counting import FlatGame
+from coalitions.power import surplus
 from coalitions.strategies import legislatures
 
 from .oracles.power import Brute, brute_of
@@ -259,3 +262,33 @@ def test_other_errors(iraq: co.Legislature) -> None:
         co.WeightedGame(weights={"a": -1}, quota=1)
     with pytest.raises(co.ConstraintError, match="constraints apply to a legislature"):
         power.banzhaf(co.WeightedGame(weights={"a": 1}, quota=1), exclude=["a"])
+
+
+def test_the_kept_minimal_counts_are_never_shared() -> None:
+    # Deegan-Packel and public good share the counts of the last few games; each caller
+    # gets its own copy, so changing one changes nothing for the next.
+    flat = FlatGame(
+        weight=[4, 3, 2, 1],
+        party_count=[1] * 4,
+        tag_bits=[0] * 4,
+        is_required=[False] * 4,
+        threshold=6,
+    )
+    first_all, first_per = surplus.minimal_counts(flat)
+    expected = (Counter(first_all), {i: Counter(c) for i, c in first_per.items()})
+    first_all[99] = 1
+    first_per[0][99] = 1
+    again = surplus.minimal_counts(flat)
+    assert again == expected
+    # weights 4, 3, 2, 1, quota 6: the minimal winning coalitions are {4,3}, {4,2}, {3,2,1}
+    assert expected == (
+        Counter({2: 2, 3: 1}),
+        {
+            0: Counter({2: 2}),
+            1: Counter({2: 1, 3: 1}),
+            2: Counter({2: 1, 3: 1}),
+            3: Counter({3: 1}),
+        },
+    )
+    surplus._minimal_counts.cache_clear()
+    assert surplus.minimal_counts(flat) == expected

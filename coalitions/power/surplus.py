@@ -15,6 +15,7 @@ index (:mod:`.johnston`) walks the same intervals.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -41,9 +42,19 @@ def levels(weights: Sequence[int], threshold: int) -> Iterator[Level]:
 
 def minimal_counts(flat: FlatGame) -> tuple[Counter[int], dict[int, Counter[int]]]:
     """The minimal winning coalitions of a weighted game (``flat`` with no requirement)
-    by size, in all and containing each player."""
-    q = flat.threshold
-    weights = flat.weight
+    by size, in all and containing each player.
+
+    The Deegan-Packel and public good indices both need them: the last few games' counts
+    are kept (by weights and quota, which fix them), and each call gets its own copy."""
+    everything, per = _minimal_counts(tuple(flat.weight), flat.threshold)
+    return Counter(everything), {i: Counter(c) for i, c in per.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _minimal_counts(
+    weights: tuple[int, ...], q: int
+) -> tuple[Counter[int], dict[int, Counter[int]]]:
+    """:func:`minimal_counts` of the weighted game ``weights`` with threshold ``q``."""
     n = len(weights)
     form = Counts(q + max(weights, default=0) + 1, n + 2)
     everything: Counter[int] = Counter()
