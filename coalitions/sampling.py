@@ -74,6 +74,8 @@ _NORMAL: Final = statistics.NormalDist()
 #: Below ``C``, the acceptance probability is left untested where it is sure to exceed it.
 C: Final = 0.99
 _LOG_C: Final = math.log(C)
+#: The float just below 1.
+_BELOW_ONE: Final = math.nextafter(1.0, 0.0)
 #: The smallest positive float: a gamma variate that underflows.
 _TINY: Final = 5e-324
 
@@ -188,7 +190,7 @@ class GammaPlan:
             k += 1 + int(math.log(1.0 - rand()) / _LOG_C)
             if k >= n:
                 break
-            tested[k] = C + (1.0 - C) * rand()
+            tested[k] = min(C + (1.0 - C) * rand(), _BELOW_ONE)  # in [C, 1), rounding aside
         for k in tails:
             if k not in tested:
                 tested[k] = C * rand()

@@ -42,6 +42,7 @@ import attrs
 from . import numbers, report, rules
 from ._frozen import FrozenMap, frozen_map
 from .apportion import METHODS, allocate, get_method
+from .apportion.allocate import _threshold_test
 from .apportion.fast import RootCounter, SeatCounter
 from .constraints import Constraints, compile_game, constraints_of
 from .errors import AllocationError, NumberError, SimulationError, _short
@@ -458,6 +459,11 @@ def simulate(
     numbers.whole(draws, field="draws", low=1, high=MAX_DRAWS, error=SimulationError)
     numbers.whole(batch_size, field="batch_size", low=1, error=SimulationError)
     numbers.whole(seed, field="seed", error=SimulationError)
+    numbers.whole(votes_scale, field="votes_scale", low=1, high=MAX_SHARE, error=SimulationError)
+    try:
+        _threshold_test(threshold, 1)  # the check allocate makes, before any draw
+    except AllocationError as err:
+        raise SimulationError(str(err)) from None
     m = get_method(method)
     dnames, per, seat_counts = _districts_of(shares, seats, districts)
     keys, base = _base_shares(dnames, per)
@@ -589,8 +595,8 @@ def _draws(
     process pool pays its overhead a few times, not once a batch."""
     sizes = [min(batch_size, draws - i) for i in range(0, draws, batch_size)]
     results: list[tuple[int, ...]] = []
-    plan = _plan(spec)
     try:
+        plan = _plan(spec)
         if executor is None:
             batches: Iterable[list[tuple[int, ...]]] = (
                 _run_batch(spec, plan, b, n) for b, n in enumerate(sizes)

@@ -137,3 +137,18 @@ def test_lists_without_seats_in_a_draw_can_still_be_named() -> None:
     assert 0 <= sim.viable_probability(exclude=["d"]) <= 1
     probs = sim.coalition_probabilities(coalitions=[["a", "d"]], exclude=["b"])
     assert probs["a+d"] == sim.majority_probability({"a", "d"})
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"threshold": "5%"}, "'threshold' must be a Fraction share"),
+        ({"threshold": 0.05}, "floats are not exact"),
+        ({"threshold": -1}, "'threshold' must be >= 0"),
+        ({"votes_scale": "x"}, "'votes_scale' must be a whole number"),
+        ({"votes_scale": 0}, "'votes_scale' must be >= 1"),
+    ],
+)
+def test_bad_thresholds_and_scales_are_refused_before_any_draw(options, message) -> None:
+    with pytest.raises(SimulationError, match=message):
+        co.simulate({"a": 5, "b": 3}, seats=5, method="hare", draws=3, **options)

@@ -100,6 +100,32 @@ def test_the_allocation_from_roots_is_one_the_full_one_gives(typical, roots, sea
     assert tuple(held) in outcomes(votes, seats, method, None)
 
 
+@pytest.mark.parametrize("method", ["dhondt", "iraq-2023", "sainte-lague", "imperiali"])
+def test_a_draw_far_from_the_start_is_allocated_afresh(method: str) -> None:
+    # Hundreds of seats change hands (a poll of a handful of respondents): past a few
+    # moves the counter allocates from no seats with a heap, and still equals allocate.
+    typical = [60.0 - i for i in range(60)]
+    counter = RootCounter(get_method(method), 400, typical)
+    rng = random.Random(1)
+    for _ in range(5):
+        roots = [rng.uniform(0.1, 60.0) for _ in typical]
+        held = list(counter.start)
+        for i, change in counter.changes(roots, random.Random(0)).items():
+            held[i] += change
+        votes = {f"l{i}": v for i, v in enumerate(exact_cubes(roots))}
+        assert tuple(held) in outcomes(votes, 400, method, None)
+
+
+def test_a_divisor_ratio_below_a_float_s_precision_is_declined() -> None:
+    # d(0) / d(k) of 1e-320 is a subnormal float: a few digits only. The roots path
+    # declines it and the simulation rounds to whole votes instead.
+    tiny = co.apportion.divisor_method(first=Fraction(1, 10**320), then=1, step=1, name="tiny")
+    assert RootCounter.make(tiny, 8, [1.5, 1.3, 1.2]) is None
+    shares = {"a": 1.2952538**3, "b": 1.4826485**3, "c": 1.2139254**3}
+    sim = co.simulate(shares, seats=8, method=tiny, sample_size=10**12, draws=3, seed=1)
+    assert set(sim.draws) == {(3, 3, 2)}
+
+
 def test_a_tie_between_roots_is_broken_by_lot_both_ways() -> None:
     counter = RootCounter(get_method("dhondt"), 3, [3.0, 2.0, 1.0])  # starts at (2, 1, 0)
     seen = set()
@@ -210,7 +236,7 @@ def test_the_two_paths_agree_draw_by_draw() -> None:
     # could tell them apart.
     shares = {"n": {"a": 5, "b": 3, "c": 2, "e": 1}, "s": {"a": 1, "b": 6, "d": 3}}
     kwargs = {"districts": {"n": 9, "s": 7}, "sample_size": 500, "draws": 300, "seed": 5}
-    for method in ("dhondt", "iraq-2023", "huntington-hill", "imperiali"):
+    for method in ("dhondt", "iraq-2023", "sainte-lague", "imperiali"):
         fast = co.simulate(shares, method=method, **kwargs)
         whole = co.simulate(shares, method=method, threshold=Fraction(1, 10**9), **kwargs)
         assert fast.draws == whole.draws, method
@@ -242,7 +268,7 @@ RECORDED_FAST = RECORDED
     ),
     st.lists(st.integers(1, 15), min_size=3, max_size=3),
     st.sampled_from(DIVISOR_METHODS),
-    st.integers(20, 5_000),
+    st.integers(1, 5_000),
     st.integers(0, 2**32),
 )
 def test_every_divisor_simulation_agrees_with_whole_votes(

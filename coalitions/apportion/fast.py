@@ -27,10 +27,11 @@ the quotients ``t**3 / d(k)`` (a sixth root for Huntington-Hill's squared quotie
 Starting from one fixed allocation, a draw moves seats, one at a time, from the list
 whose last seat has the lowest key to the list whose next seat has the highest, until
 every seat held beats every seat not held: that is the divisor allocation, usually one
-or two moves away. A whole district costs a few passes that run in C, not a heap step a
-seat. Keys are compared in floating point only where a margin of one part in 10^12
-(a thousand times their rounding error) makes the answer certain; otherwise the draw
-is allocated by :class:`SeatCounter` from the roots' exact values, ties by lot.
+or two moves away (past a few moves, a heap of keys from no seats takes over). A whole
+district costs a few passes that run in C, not a heap step a seat. Keys are compared
+in floating point only where a margin of one part in 10^12 (a thousand times their
+rounding error) makes the answer certain; otherwise the draw is allocated by
+:class:`SeatCounter` from the roots' exact values, ties by lot.
 
 The property tests check both against ``allocate`` on every method of the registry.
 """
@@ -40,6 +41,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import sys
 from collections.abc import Sequence
 from fractions import Fraction
 from itertools import pairwise
@@ -165,7 +167,18 @@ class RootCounter:
     ``RootCounter.make`` gives ``None`` for a method this path does not cover (a divisor
     of zero, divisors not increasing, no divisor)."""
 
-    __slots__ = ("_exact", "_held", "_last", "_next", "_pad", "_r", "_rl", "seats", "start")
+    __slots__ = (
+        "_cap",
+        "_exact",
+        "_held",
+        "_last",
+        "_next",
+        "_pad",
+        "_r",
+        "_rl",
+        "seats",
+        "start",
+    )
 
     def __init__(self, method: Method, seats: int, typical: Sequence[float]) -> None:
         ratios = _ratios(method, seats)
@@ -175,6 +188,8 @@ class RootCounter:
         self._r = ratios  # r[k] for k = 0..seats: a list holding k seats, its next key / t
         self._rl = [math.inf, *ratios[:-1]]  # rl[k] = r[k - 1]: its last key / t
         self._exact = SeatCounter(method, seats, None)
+        # past this many moves (a draw far from the start), a heap from scratch is cheaper
+        self._cap = max(8, 4 * seats // len(typical))
         start = [0] * len(typical)
         start[max(range(len(typical)), key=typical.__getitem__)] = seats
         self._set(tuple(start))
@@ -225,9 +240,13 @@ class RootCounter:
         last += self._pad
         out: dict[int, int] = {}
         start, r, rl = self.start, self._r, self._rl
+        moves = self._cap
         while True:  # move the seat, until no seat not held beats a seat held
             if best <= worst * _ABOVE or worst != worst:  # noqa: PLR0124 (a NaN)
                 return self._exactly(roots, rng)
+            moves -= 1
+            if not moves:
+                return self._afresh(roots, rng)
             i = nxt.index(best)
             j = last.index(worst)
             gain = out[i] = out.get(i, 0) + 1
@@ -241,6 +260,21 @@ class RootCounter:
             if best < worst * _BELOW:
                 return out
 
+    def _afresh(self, roots: Sequence[float], rng: random.Random) -> dict[int, int]:
+        """The changes by a heap of keys from no seats (a draw far from the start)."""
+        r = self._r
+        heap = [(-t, i) for i, t in enumerate(roots)]  # the first seat's key is the root
+        heapq.heapify(heap)
+        held = [0] * len(roots)
+        key = 0.0
+        for _ in range(self.seats):
+            key, i = heap[0]
+            k = held[i] = held[i] + 1
+            heapq.heapreplace(heap, (-roots[i] * r[k], i))
+        if not -heap[0][0] < -key * _BELOW:  # the best seat not held is too close to call
+            return self._exactly(roots, rng)
+        return {i: h - s for i, (h, s) in enumerate(zip(held, self.start, strict=True)) if h != s}
+
     def _exactly(self, roots: Sequence[float], rng: random.Random) -> dict[int, int]:
         """The changes by the exact whole-number path (a near tie, or a zero root)."""
         held = self._exact(exact_cubes(roots), rng)
@@ -251,11 +285,15 @@ class RootCounter:
 
 def _ratios(method: Method, seats: int) -> list[float] | None:
     """``(d(0) / d(k)) ** (1/3)`` for ``k = 0..seats`` (a sixth root when the method's
-    quotients are squared), or ``None`` unless the divisors are positive and increase."""
+    quotients are squared), or ``None`` unless the divisors are positive and increase
+    (and no ratio is too small for a float's full precision)."""
     if method.kind != "divisor" or method.divisor is None or seats < 1:
         return None
     divisors = [Fraction(method.divisor(k)) for k in range(seats + 1)]
     if divisors[0] <= 0 or any(b <= a for a, b in pairwise(divisors)):
         return None
+    ratios = [float(divisors[0] / d) for d in divisors]
+    if ratios[-1] < sys.float_info.min:  # a subnormal ratio keeps too few digits
+        return None
     root = 1.0 / 6.0 if method.squared else 1.0 / 3.0
-    return [float(divisors[0] / d) ** root for d in divisors]
+    return [x**root for x in ratios]
