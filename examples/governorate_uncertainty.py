@@ -2,7 +2,7 @@
 
 Iraq's 2023 law allocates each governorate's seats by Sainte-Laguë with a first divisor
 of 1.7. The votes are those of the lists that won seats in 2025 (SHF-KRD, via the
-project's fact sheet, as in ``iraq_2025_sulaymaniyah.py``). Suppose each governorate's
+project's fact sheet, in ``data/governorates-2025.toml``). Suppose each governorate's
 result had been known only as well as a poll of 3,000 voters knows it: how often would
 each list get the seats it got, and the KDP and the PUK their totals?
 
@@ -14,24 +14,19 @@ whole votes first gives the same seats, draw for draw.
 Run: python examples/governorate_uncertainty.py
 """
 
+import tomllib
 from fractions import Fraction
+from pathlib import Path
 
 import coalitions as co
 from coalitions import report
 
-VOTES = {
-    "sulaymaniyah": {
-        "puk": 241_143,
-        "halwest": 75_375,
-        "new-generation": 69_781,
-        "kdp": 68_834,
-        "kiu": 65_312,
-        "komal": 34_563,
-    },
-    "duhok": {"kdp": 413_890, "kiu": 72_986},
-}
-SEATS = {"sulaymaniyah": 18, "duhok": 11}
-PUBLISHED = {"puk": 8, "halwest": 3, "new-generation": 2, "kdp": 11, "kiu": 4, "komal": 1}
+DATA = tomllib.loads((Path(__file__).parent / "data" / "governorates-2025.toml").read_text())
+VOTES, SEATS = DATA["votes"], DATA["seats"]
+PUBLISHED: dict[str, int] = {}  # the two governorates' seats, by list
+for seats in DATA["published"].values():
+    for key, n in seats.items():
+        PUBLISHED[key] = PUBLISHED.get(key, 0) + n
 
 options = {"districts": SEATS, "method": "iraq-2023", "sample_size": 3000, "draws": 5000}
 sim = co.simulate(VOTES, seed=2025, **options)

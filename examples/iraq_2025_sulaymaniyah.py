@@ -2,31 +2,20 @@
 
 Iraq's 2023 law gives each governorate's seats by Sainte-Laguë with a first divisor of
 1.7. The votes are those of the lists that won seats (SHF-KRD, via the project's fact
-sheet); lists that won none are not in the source. What would D'Hondt and plain
-Sainte-Laguë have given?
+sheet; in ``data/governorates-2025.toml``); lists that won none are not in the source.
+What would D'Hondt and plain Sainte-Laguë have given?
 
 Run: python examples/iraq_2025_sulaymaniyah.py
 """
 
+import tomllib
+from pathlib import Path
+
 import coalitions as co
 from coalitions import apportion, report
 
-VOTES = {
-    "sulaymaniyah": {
-        "puk": 241_143,
-        "halwest": 75_375,
-        "new-generation": 69_781,
-        "kdp": 68_834,
-        "kiu": 65_312,
-        "komal": 34_563,
-    },
-    "duhok": {"kdp": 413_890, "kiu": 72_986},
-}
-SEATS = {"sulaymaniyah": 18, "duhok": 11}
-PUBLISHED = {
-    "sulaymaniyah": {"puk": 8, "halwest": 3, "new-generation": 2, "kdp": 2, "kiu": 2, "komal": 1},
-    "duhok": {"kdp": 9, "kiu": 2},
-}
+DATA = tomllib.loads((Path(__file__).parent / "data" / "governorates-2025.toml").read_text())
+VOTES, SEATS, PUBLISHED = DATA["votes"], DATA["seats"], DATA["published"]
 
 for district, votes in VOTES.items():
     seats = SEATS[district]
