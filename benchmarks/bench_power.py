@@ -24,14 +24,12 @@ import csv
 import itertools
 import json
 import os
-import random
 import subprocess
 import sys
-import time
 import venv
 from pathlib import Path
 
-from _timing import best_of
+from _timing import best_of, calibration
 
 import coalitions as co
 from coalitions import power
@@ -205,16 +203,6 @@ def compare(with_peers: bool) -> list[str]:
     for line in differences:
         print(f"  {line}")
     return closing
-
-
-def calibration() -> float:
-    """Nanoseconds per ``random.Random.random()`` call here (as bench_simulate.py): about
-    20-30 on an idle recent x86 core, so a loaded or slower machine shows in it."""
-    rng = random.Random(0)
-    t = time.perf_counter()
-    for _ in range(1_000_000):
-        rng.random()
-    return (time.perf_counter() - t) * 1000
 
 
 def large_weights(closing: list[str]) -> None:

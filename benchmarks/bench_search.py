@@ -16,30 +16,19 @@ from __future__ import annotations
 
 import itertools
 import os
-import random
 import resource
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from _timing import best_of
+from _timing import best_of, calibration
 
 import coalitions as co
 
 
 def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def calibration() -> float:
-    """Nanoseconds per ``random.Random.random()`` call here: about 20-30 on an idle
-    recent x86 core, so a loaded or slower machine shows in it."""
-    rng = random.Random(0)
-    t = time.perf_counter()
-    for _ in range(1_000_000):
-        rng.random()
-    return (time.perf_counter() - t) * 1000
 
 
 def traced_peak_kib(make: Callable[[], Iterator[Any]], keep: bool) -> float:

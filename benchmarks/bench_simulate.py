@@ -17,17 +17,9 @@ import random
 import sys
 import time
 
+from _timing import calibration
+
 import coalitions as co
-
-
-def calibration() -> float:
-    """Nanoseconds per ``random.Random.random()`` call here: about 20-30 on an idle
-    recent x86 core, so a loaded or slower machine shows in it."""
-    rng = random.Random(0)
-    t = time.perf_counter()
-    for _ in range(1_000_000):
-        rng.random()
-    return (time.perf_counter() - t) * 1000
 
 
 def main() -> None:

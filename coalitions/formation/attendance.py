@@ -218,6 +218,19 @@ def pass_probability(
     noes = grid.line([(k, wa + wy, wn) for k, (wa, wn, wy, _d) in lists], bits)
     masses = slots(noes, width, leg.seated + 1)
     won, shortfall = grid.tally(grid.rows(lists, plan, width), masses, plan)
+    return _chance(step, members, lists, won, shortfall, total)
+
+
+def _chance(
+    step: str,
+    members: tuple[str, ...],
+    lists: list[tuple[int, tuple[int, int, int, int]]],
+    won: int,
+    shortfall: Mapping[int, int],
+    total: int,
+) -> PassChance:
+    """The result: ``won`` and the weight of each ``shortfall`` out of ``total``; the
+    most likely shortfall first among equals by size."""
     most = max(sorted(shortfall), key=lambda k: shortfall[k], default=None)
     return PassChance(
         step=votes_step(step),
@@ -257,16 +270,7 @@ def _yes_only(
     line = grid.line([(k, wa + wn, wy) for k, (wa, wn, wy, _d) in lists], bits)
     counts = slots(line, bits // 8, leg.seated + 1)
     short = {need - y: c for y, c in enumerate(counts[:need]) if c}
-    most = max(sorted(short), key=lambda k: short[k], default=None)
-    return PassChance(
-        step=votes_step(step),
-        coalition=members,
-        probability=Fraction(sum(counts[need:]), total),
-        shortfall=most,
-        shortfall_probability=Fraction(short[most], total) if most else Fraction(0),
-        expected_present=_expected(lists, 0, present=True),
-        expected_yes=_expected(lists, 2),
-    )
+    return _chance(step, members, lists, sum(counts[need:]), short, total)
 
 
 def votes_step(step: str) -> str:
