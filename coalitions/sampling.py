@@ -194,16 +194,11 @@ class GammaPlan:
         for k in tails:
             if k not in tested:
                 tested[k] = C * rand()
-        ds, cs, inv, log = self._d, self._c, _INV, math.log
-        for k, u in tested.items():  # _accepts, inline: a draw makes about twenty
+        ds, cs = self._d, self._c
+        for k, u in tested.items():
             d = ds[k]
-            if not d:
-                continue
-            z = inv(p[k], 0.0, 1.0)
-            y = cs[k] * z
-            if y > -1.0 and (u <= 0.0 or u < 1.0 - 0.0331 * z**4 or log(u) < -3.0 * d * _excess(y)):
-                continue
-            roots[k] = self._again(rng, k)
+            if d and not _accepts(u, _INV(p[k], 0.0, 1.0), d, cs[k]):
+                roots[k] = self._again(rng, k)
         for k, a in self._small:
             roots[k] = max(rng.gammavariate(a, 1.0), _TINY) ** (1.0 / 3.0) if a else 0.0
         return roots
