@@ -9,12 +9,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 
 import coalitions as co
 from coalitions import drawing
 
 from .browser import Browser, find_chromium
+from .test_chart import MIXED as CHART_MIXED
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -203,17 +205,8 @@ def test_nothing_overlaps_on_a_phone_or_a_desktop(
 
 # ------------------------------------------------------------ the diagrams, rendered
 
-MIXED = co.Legislature(
-    name="برلمان Mixed",
-    size=40,
-    parties=[
-        co.Party(key="kdp", name="KDP", native_name="پارتی دیموکراتی کوردستان", seats=14),
-        co.Party(key="puk", name="PUK", native_name="یەکێتیی نیشتمانیی کوردستان", seats=11),
-        co.Party(key="ar", name="Arabic", native_name="ائتلاف دولة القانون", seats=8),
-        co.Party(key="lat", name="Latin list", seats=4),
-        co.Party(key="mix", name="Mixed", native_name="NG حراك الجيل الجديد 2025", seats=3),
-    ],
-)
+# The mixed-direction chamber of test_chart, under a right-to-left title.
+MIXED = attrs.evolve(CHART_MIXED, name="برلمان Mixed")
 
 DIAGRAMS = {
     "mixed": lambda: co.chart.hemicycle(MIXED, coalition="kdp+puk", labels="native"),
